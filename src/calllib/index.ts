@@ -1,0 +1,3 @@
+export * from './enums.js';
+export type * from './types.js';
+export type * from './ports.js';
