@@ -1,0 +1,56 @@
+import { parseOrigins, type AllowedOrigins } from './origin.js';
+
+/** Options of {@link attachRelay} and {@link createRelayServer}. */
+export interface RelayOptions {
+  /** URL path that upgrades to the relay. Default `/signal`. */
+  path?: string;
+  /**
+   * Origins allowed besides the same origin, e.g. `['https://app.example']`, or one
+   * comma-separated string; `*` allows any. Default: env `RC_SIGNAL_ORIGINS`.
+   */
+  origins?: string | readonly string[];
+  /** Milliseconds between heartbeat pings; a socket that missed the previous ping is dropped. Default 10 000. */
+  heartbeatMs?: number;
+  /** Largest accepted frame in bytes; ws closes the socket with 1009 above it. Default 64 KiB. */
+  maxPayload?: number;
+  /** Frames one connection may send per `rateWindowMs`; more are refused with `rate-limited`. Default 200. */
+  rateLimit?: number;
+  /** Length of the rate-limit window in milliseconds. Default 10 000. */
+  rateWindowMs?: number;
+  /** Most users one `send` may address. Default 100. */
+  maxRecipients?: number;
+  /** A receiver whose unsent backlog exceeds this many bytes is dropped as too slow. Default 4 MiB. */
+  maxBufferedBytes?: number;
+  /** Where the per-connection log lines go; `false` silences them. Default `console.log`. */
+  log?: ((line: string) => void) | false;
+}
+
+export interface ResolvedRelayOptions {
+  path: string;
+  origins: AllowedOrigins;
+  heartbeatMs: number;
+  maxPayload: number;
+  rateLimit: number;
+  rateWindowMs: number;
+  maxRecipients: number;
+  maxBufferedBytes: number;
+  log: (line: string) => void;
+}
+
+const positive = (value: number | undefined, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+
+export function resolveRelayOptions(options: RelayOptions = {}): ResolvedRelayOptions {
+  const log = options.log;
+  return {
+    path: options.path ?? '/signal',
+    origins: parseOrigins(options.origins ?? process.env.RC_SIGNAL_ORIGINS),
+    heartbeatMs: positive(options.heartbeatMs, 10_000),
+    maxPayload: positive(options.maxPayload, 64 * 1024),
+    rateLimit: positive(options.rateLimit, 200),
+    rateWindowMs: positive(options.rateWindowMs, 10_000),
+    maxRecipients: positive(options.maxRecipients, 100),
+    maxBufferedBytes: positive(options.maxBufferedBytes, 4 * 1024 * 1024),
+    log: log === false ? () => {} : (log ?? ((line) => console.log(line))),
+  };
+}

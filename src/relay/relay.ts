@@ -1,0 +1,233 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { RelayConnection, SlidingWindowLimiter } from './connection.js';
+import type { ResolvedRelayOptions } from './options.js';
+import { isValidId, parseClientFrame, type RelayErrorCode } from './protocol.js';
+
+/** A running relay: see {@link attachRelay}. */
+export interface Relay {
+  /** The URL path it upgrades, `/signal` by default. */
+  readonly path: string;
+  /** Open connections (devices) right now. */
+  readonly connections: number;
+  /** Distinct users with at least one open connection. */
+  readonly users: number;
+  /** Messages relayed since start (one per accepted `send`). */
+  readonly messages: number;
+  /** Device ids of a user's open connections, in connection order. */
+  devicesOf(userId: string): string[];
+  /** Stops accepting, closes every connection with 1001 and resolves when they are gone. */
+  close(): Promise<void>;
+}
+
+/** How long `close()` lets sockets finish their closing handshake before it cuts them. */
+const CLOSE_GRACE_MS = 1000;
+
+/** Routes frames between connections; the HTTP side (paths, origins) lives in `attachRelay`. */
+export class RelayHub implements Relay {
+  readonly #options: ResolvedRelayOptions;
+  readonly #byUser = new Map<string, Set<RelayConnection>>();
+  readonly #wss: WebSocketServer;
+  readonly #heartbeat: NodeJS.Timeout;
+  readonly #idPrefix = randomBytes(4).toString('hex');
+  readonly #onClosed: () => void;
+  #count = 0;
+  #messages = 0;
+  #closing: Promise<void> | undefined;
+  #drained: (() => void) | undefined;
+
+  constructor(options: ResolvedRelayOptions, onClosed: () => void = () => {}) {
+    this.#options = options;
+    this.#onClosed = onClosed;
+    this.#wss = new WebSocketServer({
+      noServer: true,
+      clientTracking: false,
+      maxPayload: options.maxPayload,
+      perMessageDeflate: false,
+    });
+    this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs);
+    this.#heartbeat.unref();
+  }
+
+  get path(): string {
+    return this.#options.path;
+  }
+
+  get connections(): number {
+    return this.#count;
+  }
+
+  get users(): number {
+    return this.#byUser.size;
+  }
+
+  get messages(): number {
+    return this.#messages;
+  }
+
+  devicesOf(userId: string): string[] {
+    return [...(this.#byUser.get(userId) ?? [])].map((c) => c.deviceId);
+  }
+
+  /** Writes a short log line; the HTTP side uses it for refused upgrades. */
+  log(line: string): void {
+    this.#options.log(`relay ${line}`);
+  }
+
+  /** Completes the WebSocket handshake of an upgrade already checked for path and origin. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#admit(ws, request));
+  }
+
+  #admit(ws: WebSocket, request: IncomingMessage): void {
+    const url = new URL(request.url ?? '/', 'http://relay.invalid');
+    const userId = url.searchParams.get('user');
+    const deviceId = url.searchParams.get('device');
+    const address = request.socket.remoteAddress ?? 'unknown';
+    // Refusing after the handshake, not with an HTTP status, lets a browser read the reason.
+    if (this.#closing) {
+      ws.close(1001, 'server closing');
+      return;
+    }
+    if (!isValidId(userId) || !isValidId(deviceId)) {
+      const reason = isValidId(userId) ? 'invalid device id' : 'invalid user id';
+      this.log(`refused ${address}: ${reason}`);
+      ws.close(1008, reason);
+      return;
+    }
+    const limiter = new SlidingWindowLimiter(this.#options.rateLimit, this.#options.rateWindowMs);
+    const conn = new RelayConnection(ws, userId, deviceId, address, limiter);
+    let devices = this.#byUser.get(userId);
+    if (!devices) this.#byUser.set(userId, (devices = new Set()));
+    devices.add(conn);
+    this.#count++;
+    ws.on('pong', () => (conn.alive = true));
+    ws.on('message', (data, isBinary) => this.#onFrame(conn, data, isBinary));
+    ws.on('error', (error) => (conn.closeReason ??= error.message));
+    ws.on('close', (code, reason) => this.#onClose(conn, code, reason.toString()));
+    conn.send({ type: 'welcome', userId, deviceId, time: Date.now() });
+    this.log(`open ${userId}/${deviceId} from ${address} (${this.#count} connections)`);
+  }
+
+  #onFrame(conn: RelayConnection, data: RawData, isBinary: boolean): void {
+    const time = Date.now();
+    const parsed = isBinary
+      ? { ok: false as const, seq: undefined, message: 'binary frames are not supported' }
+      : parseClientFrame(rawText(data), this.#options.maxRecipients);
+    if (!conn.limiter.take(time)) {
+      const seq = parsed.ok ? parsed.frame.seq : parsed.seq;
+      this.#refuse(conn, seq, 'rate-limited', 'too many messages; this one was dropped');
+      return;
+    }
+    if (!parsed.ok) {
+      this.#refuse(conn, parsed.seq, 'bad-request', parsed.message);
+      return;
+    }
+    const { seq, to, data: payload } = parsed.frame;
+    const id = `${this.#idPrefix}-${(++this.#messages).toString(36)}`;
+    const message = JSON.stringify({
+      type: 'message',
+      from: conn.userId,
+      fromDevice: conn.deviceId,
+      time,
+      id,
+      data: payload,
+    });
+    const targets = new Set<RelayConnection>();
+    const offline: string[] = [];
+    for (const userId of new Set([...to, conn.userId])) {
+      const devices = this.#byUser.get(userId);
+      if (!devices) offline.push(userId);
+      for (const device of devices ?? []) if (device !== conn) targets.add(device);
+    }
+    for (const target of targets) {
+      this.#deliver(target, message);
+      target.peers.add(conn.userId);
+      conn.peers.add(target.userId);
+    }
+    conn.send({ type: 'ack', seq, time, id, delivered: targets.size, offline });
+  }
+
+  #refuse(conn: RelayConnection, seq: number | undefined, code: RelayErrorCode, message: string) {
+    conn.send(
+      seq === undefined ? { type: 'error', code, message } : { type: 'error', seq, code, message },
+    );
+  }
+
+  #deliver(target: RelayConnection, text: string): void {
+    // A receiver that reads slower than others write would grow our memory without bound.
+    if (target.socket.bufferedAmount > this.#options.maxBufferedBytes) {
+      target.terminate('receiver too slow');
+    } else {
+      target.sendRaw(text);
+    }
+  }
+
+  #onClose(conn: RelayConnection, code: number, reason: string): void {
+    const devices = this.#byUser.get(conn.userId);
+    devices?.delete(conn);
+    if (devices?.size === 0) this.#byUser.delete(conn.userId);
+    this.#count--;
+    const leave = JSON.stringify({
+      type: 'leave',
+      userId: conn.userId,
+      deviceId: conn.deviceId,
+      time: Date.now(),
+    });
+    for (const peer of conn.peers) {
+      for (const device of this.#byUser.get(peer) ?? []) device.sendRaw(leave);
+    }
+    const seconds = ((Date.now() - conn.openedAt) / 1000).toFixed(1);
+    const why = conn.closeReason ?? (reason || 'no reason');
+    this.log(
+      `close ${conn.userId}/${conn.deviceId} from ${conn.address} after ${seconds} s: ` +
+        `${code} ${why} (${this.#count} connections)`,
+    );
+    if (this.#closing && this.#count === 0) this.#drained?.();
+  }
+
+  #beat(): void {
+    for (const devices of this.#byUser.values()) {
+      for (const conn of devices) {
+        if (!conn.alive) {
+          conn.terminate('heartbeat: no pong');
+        } else if (conn.isOpen) {
+          conn.alive = false;
+          conn.socket.ping();
+        }
+      }
+    }
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.#shutDown();
+    return this.#closing;
+  }
+
+  async #shutDown(): Promise<void> {
+    clearInterval(this.#heartbeat);
+    this.#onClosed();
+    const all = [...this.#byUser.values()].flatMap((devices) => [...devices]);
+    if (all.length > 0) {
+      const drained = new Promise<void>((resolve) => (this.#drained = resolve));
+      for (const conn of all) {
+        conn.closeReason ??= 'server closing';
+        conn.socket.close(1001, 'server closing');
+      }
+      const grace = setTimeout(
+        () => all.forEach((c) => c.terminate('server closing')),
+        CLOSE_GRACE_MS,
+      );
+      await drained;
+      clearTimeout(grace);
+    }
+    await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+  }
+}
+
+function rawText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  return (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
+}
