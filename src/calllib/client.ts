@@ -1,0 +1,335 @@
+import {
+  ConversationType,
+  DEFAULT_JOIN_TYPE,
+  DEFAULT_TIMEOUT_MS,
+  LogLevel,
+  RCCallEndReason,
+  RCCallErrorCode,
+  RCCallMediaType,
+  RCCallMessageType,
+  RCCallStatus,
+  RCCallUserState,
+} from './enums.js';
+import type { SessionContext, SessionInit } from './context.js';
+import { Logger, callSafely } from './logger.js';
+import { OfflineInbox } from './offline.js';
+import type { MediaPort, OutgoingSignal, SignalingPort } from './ports.js';
+import { RCCallSession } from './session.js';
+import {
+  commonFields,
+  decodeSignal,
+  hangupContent,
+  invitePush,
+  inviteContent,
+  isId,
+  type CallSignal,
+} from './signals.js';
+import type {
+  ICallOptions,
+  ICallResult,
+  IGroupCallOptions,
+  IInstallOptions,
+  IUserProfile,
+} from './types.js';
+import { BoundedSet } from './bounded-set.js';
+
+const OK = RCCallErrorCode.SUCCESS;
+
+/** IM send failures in CallLib terms (calllib-protocol.md §2). */
+function sendCode(imCode: number): number {
+  if (imCode === OK || imCode === 0) return OK;
+  if (imCode === 405) return RCCallErrorCode.REJECTED_BY_BLACKLIST;
+  if (imCode === 22406) return RCCallErrorCode.NOT_IN_GROUP;
+  return RCCallErrorCode.SEND_MSG_ERROR;
+}
+
+function newCallId(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/**
+ * The CallLib client (`caller`). Same API as RongCloud's `RCCallClient`; backends construct it
+ * with their signalling and media ports.
+ */
+export class RCCallClient {
+  private readonly sessions = new Map<string, RCCallSession>();
+  /** Calls that ended (or were hung up before we heard of them): late signals for them are dropped. */
+  private readonly finished = new BoundedSet<string>(500);
+  private readonly seen = new BoundedSet<string>(2000);
+  private readonly logger: Logger;
+  private readonly ctx: SessionContext;
+  private readonly inbox: OfflineInbox;
+  private profile: IUserProfile = {};
+  private destroyed = false;
+
+  constructor(
+    private readonly signaling: SignalingPort,
+    media: MediaPort,
+    private readonly options: IInstallOptions,
+  ) {
+    if (!options || typeof options.onSession !== 'function') {
+      throw new TypeError('RCCallClient: options.onSession(session) is required');
+    }
+    if (typeof options.onSessionClose !== 'function') {
+      throw new TypeError('RCCallClient: options.onSessionClose(session, summary) is required');
+    }
+    this.logger = new Logger(options.logLevel ?? LogLevel.WARN, options.logStdout);
+    const timeout =
+      typeof options.timeout === 'number' && options.timeout > 0
+        ? options.timeout
+        : DEFAULT_TIMEOUT_MS;
+    const lang = options.lang === 'en' ? 'en' : 'zh';
+    this.ctx = {
+      logger: this.logger,
+      media,
+      timeout,
+      lang,
+      offCameraWhenVideoDisable: options.isOffCameraWhenVideoDisable !== false,
+      mediaOptions: {
+        publishRetry: options.isAllowPublishRetry === true,
+        subscribeRetry: options.isAllowSubscribeRetry === true,
+        demotion: options.isAllowDemotionGetStream === true,
+        joinType: options.joinType ?? DEFAULT_JOIN_TYPE,
+      },
+      userId: () => signaling.getUserId(),
+      serverTime: () => signaling.getServerTime(),
+      common: () => commonFields(signaling.getUserId(), signaling.getDeviceId(), this.profile),
+      send: (signal) => this.send(signal),
+      hangupOthers: async (except) => {
+        const others = [...this.sessions.values()].filter((s) => s !== except && !s.isEnded());
+        await Promise.all(others.map((s) => s.hungup()));
+      },
+      closed: (session, summary) => {
+        if (this.sessions.get(session.getCallId()) === session)
+          this.sessions.delete(session.getCallId());
+        this.finished.add(session.getCallId());
+        callSafely(this.logger, 'onSessionClose', options.onSessionClose, session, summary);
+      },
+    };
+    this.inbox = new OfflineInbox({
+      userId: () => signaling.getUserId(),
+      serverTime: () => signaling.getServerTime(),
+      timeout,
+      live: (s) => this.dispatch(s),
+      record: (r) => callSafely(this.logger, 'onOfflineRecord', options.onOfflineRecord, r),
+    });
+    signaling.setReceiver((raw) => this.receive(raw));
+  }
+
+  /** Own user info, sent as `content.user` with every call message. */
+  registerUserInfo(info: IUserProfile = {}): void {
+    const clean: IUserProfile = {};
+    if (typeof info.name === 'string') clean.name = info.name;
+    if (typeof info.portraitUri === 'string') clean.portraitUri = info.portraitUri;
+    if (typeof info.extra === 'string') clean.extra = info.extra;
+    this.profile = clean;
+  }
+
+  /** 1:1 call. Resolves `{code: 10000, session}` or `{code}` on failure. */
+  call(options: ICallOptions): Promise<ICallResult> {
+    if (!options || !isId(options.targetId)) {
+      throw new TypeError('call({targetId, mediaType, listener}): targetId must be a user id');
+    }
+    if (options.targetId === this.signaling.getUserId()) {
+      throw new TypeError('call(): targetId cannot be your own user id');
+    }
+    return this.start(ConversationType.PRIVATE, options.targetId, [options.targetId], options);
+  }
+
+  /** Group call: invites `userIds` of group `targetId`. */
+  callInGroup(options: IGroupCallOptions): Promise<ICallResult> {
+    if (!options || !isId(options.targetId)) {
+      throw new TypeError('callInGroup({targetId, userIds, ...}): targetId must be a group id');
+    }
+    if (!Array.isArray(options.userIds) || !options.userIds.every(isId)) {
+      throw new TypeError('callInGroup(): userIds must be an array of user ids');
+    }
+    const self = this.signaling.getUserId();
+    const userIds = [...new Set(options.userIds)].filter((id) => id !== self);
+    if (userIds.length === 0) throw new TypeError('callInGroup(): userIds names nobody but you');
+    return this.start(ConversationType.GROUP, options.targetId, userIds, options);
+  }
+
+  /** RongCloud only: user info of a member already in the room. */
+  async getJoinedUserInfo(userId: string): Promise<{ code: number; data?: unknown }> {
+    if (!this.ctx.media.getJoinedUserInfo)
+      return { code: RCCallErrorCode.QUERY_JOINED_USER_INFO_ERROR };
+    return this.ctx.media.getJoinedUserInfo(userId);
+  }
+
+  /** The sessions that have not ended (ours). */
+  getSessions(): RCCallSession[] {
+    return [...this.sessions.values()].filter((s) => !s.isEnded());
+  }
+
+  /** Hangs up every session and stops listening (ours). */
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.signaling.setReceiver(() => undefined);
+    this.inbox.dispose();
+    await Promise.all([...this.sessions.values()].map((s) => s.hungup()));
+  }
+
+  // ---- outgoing ------------------------------------------------------------------------------
+
+  private async start(
+    conversationType: ConversationType,
+    targetId: string,
+    invitees: string[],
+    options: ICallOptions | IGroupCallOptions,
+  ): Promise<ICallResult> {
+    const mediaType = options.mediaType ?? RCCallMediaType.AUDIO;
+    if (mediaType !== RCCallMediaType.AUDIO && mediaType !== RCCallMediaType.AUDIO_VIDEO) {
+      throw new TypeError('mediaType must be RCCallMediaType.AUDIO (1) or AUDIO_VIDEO (2)');
+    }
+    if (this.destroyed || this.getSessions().length > 0) {
+      return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+    }
+    const self = this.signaling.getUserId();
+    const init: SessionInit = {
+      callId: newCallId(),
+      conversationType,
+      targetId,
+      channelId: typeof options.channelId === 'string' ? options.channelId : '',
+      mediaType,
+      callerId: self,
+      inviterId: self,
+      incoming: false,
+      extra: typeof options.extra === 'string' ? options.extra : undefined,
+    };
+    const session = new RCCallSession(this.ctx, init);
+    session.registerSessionListener(options.listener);
+    for (const id of invitees) session.addMember(id, RCCallUserState.WAITING);
+    session.hold();
+    this.sessions.set(init.callId, session);
+
+    // The Invite goes out while the devices open: the callee starts ringing sooner.
+    const tracks = session.prepareMedia(mediaType, options.constraints);
+    const sent = this.send({
+      messageType: RCCallMessageType.Invite,
+      conversationType,
+      targetId,
+      channelId: init.channelId,
+      recipients: invitees,
+      content: inviteContent(init.callId, mediaType, invitees, init.extra, this.ctx.common()),
+      push: invitePush(this.ctx.lang, init.callId, mediaType, invitees),
+    });
+    const [t, s] = await Promise.all([tracks, sent]);
+    if (t.code !== OK || s.code !== OK) {
+      if (s.code === OK) {
+        // The callee is already ringing: tell them why it stops.
+        void this.send({
+          messageType: RCCallMessageType.Hangup,
+          conversationType,
+          targetId,
+          channelId: init.channelId,
+          recipients: invitees,
+          content: hangupContent(
+            init.callId,
+            RCCallEndReason.GET_MEDIA_RESOURCES_ERROR,
+            this.ctx.common(),
+          ),
+        });
+      }
+      this.sessions.delete(init.callId);
+      this.finished.add(init.callId);
+      await session.abort();
+      return { code: s.code !== OK ? s.code : t.code };
+    }
+    if (session.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+    setTimeout(() => session.open(t.tracks, s.sentTime), 0);
+    return { code: OK, session };
+  }
+
+  private async send(signal: OutgoingSignal): Promise<{ code: number; sentTime: number }> {
+    try {
+      const r = await this.signaling.send(signal);
+      return { code: sendCode(r.code), sentTime: r.sentTime ?? this.signaling.getServerTime() };
+    } catch (err) {
+      this.logger.warn(`sending ${signal.messageType} failed`, err);
+      return { code: RCCallErrorCode.SEND_MSG_ERROR, sentTime: this.signaling.getServerTime() };
+    }
+  }
+
+  // ---- incoming ------------------------------------------------------------------------------
+
+  private receive(raw: unknown): void {
+    if (this.destroyed) return;
+    try {
+      const s = decodeSignal(raw);
+      if (!s) {
+        this.logger.debug('dropped a malformed call signal');
+        return;
+      }
+      if (s.messageUId !== undefined) {
+        if (this.seen.has(s.messageUId)) return;
+        this.seen.add(s.messageUId);
+      }
+      if (s.offline) this.inbox.add(s);
+      else this.dispatch(s);
+    } catch (err) {
+      this.logger.error('a call signal could not be handled', err);
+    }
+  }
+
+  private dispatch(s: CallSignal): void {
+    if (this.finished.has(s.callId)) return;
+    const session = this.sessions.get(s.callId);
+    if (session) {
+      const sameConversation =
+        s.conversationType === session.getConversationType() &&
+        s.targetId === session.getTargetId();
+      if (sameConversation) session.handle(s);
+      return;
+    }
+    const self = this.signaling.getUserId();
+    if (s.senderUserId === self) return; // our other device's call
+    if (s.kind === 'hangup') {
+      this.finished.add(s.callId); // it ended before we heard of it
+    } else if (s.kind === 'invite' && s.inviteUserIds?.includes(self)) {
+      this.incoming(s, s.senderUserId, s.inviteUserIds, []);
+    } else if (s.kind === 'modifyMem' && s.inviteUserIds?.includes(self)) {
+      this.incoming(s, s.caller ?? s.senderUserId, s.inviteUserIds, s.existing ?? []);
+    }
+  }
+
+  /** A new incoming session from an Invite or a ModifyMem that adds us. */
+  private incoming(
+    s: CallSignal,
+    callerId: string,
+    invitees: string[],
+    existing: { userId: string; callStatus: number }[],
+  ): void {
+    const session = new RCCallSession(this.ctx, {
+      callId: s.callId,
+      conversationType: s.conversationType,
+      targetId: s.conversationType === ConversationType.PRIVATE ? s.senderUserId : s.targetId,
+      channelId: s.channelId,
+      mediaType: s.mediaType ?? RCCallMediaType.AUDIO,
+      callerId,
+      inviterId: s.senderUserId,
+      incoming: true,
+      extra: s.extra,
+    });
+    const connected = (st: number) => st === RCCallStatus.CONNECTED || st === RCCallStatus.ACCEPTED;
+    for (const m of existing) {
+      const state = connected(m.callStatus) ? RCCallUserState.KEEPING : RCCallUserState.WAITING;
+      session.addMember(m.userId, state, undefined, s.sentTime);
+    }
+    session.addMember(s.senderUserId, RCCallUserState.KEEPING, s.user);
+    for (const id of invitees)
+      session.addMember(id, RCCallUserState.WAITING, undefined, s.sentTime);
+    const busy = this.getSessions().length > 0;
+    this.sessions.set(s.callId, session);
+    if (busy) {
+      callSafely(this.logger, 'onSession', this.options.onSession, session);
+      void session.end(RCCallEndReason.BUSY_LINE, { notify: true });
+      return;
+    }
+    session.ring(s.sentTime);
+    callSafely(this.logger, 'onSession', this.options.onSession, session);
+  }
+}

@@ -1,0 +1,41 @@
+import type { ConversationType, RCCallMediaType } from './enums.js';
+import type { Logger } from './logger.js';
+import type { MediaOptions } from './media.js';
+import type { MediaPort, OutgoingSignal } from './ports.js';
+import type { RCCallSession } from './session.js';
+import type { CommonFields } from './signals.js';
+import type { IEndSummary } from './types.js';
+
+/** What a session needs from its client. */
+export interface SessionContext {
+  readonly logger: Logger;
+  readonly media: MediaPort;
+  readonly mediaOptions: MediaOptions;
+  /** No-answer timeout in ms. */
+  readonly timeout: number;
+  readonly lang: 'zh' | 'en';
+  readonly offCameraWhenVideoDisable: boolean;
+  userId(): string;
+  serverTime(): number;
+  common(): CommonFields;
+  /** Sends a signal; resolves the CallLib code (SUCCESS, 53201, 53202, 53203) and the server time. */
+  send(signal: OutgoingSignal): Promise<{ code: number; sentTime: number }>;
+  /** Hangs up every session but this one (accept). */
+  hangupOthers(except: RCCallSession): Promise<void>;
+  /** The session ended: forget it and tell the app. */
+  closed(session: RCCallSession, summary: IEndSummary): void;
+}
+
+/** How a session starts. */
+export interface SessionInit {
+  callId: string;
+  conversationType: ConversationType;
+  targetId: string;
+  channelId: string;
+  mediaType: RCCallMediaType;
+  callerId: string;
+  inviterId: string;
+  /** Whether we were invited (callee) rather than the one who called. */
+  incoming: boolean;
+  extra?: string;
+}

@@ -1,0 +1,250 @@
+import { RCCallEndReason, RCCallErrorCode } from './enums.js';
+import type { Logger } from './logger.js';
+import type { MediaPort, MediaRoom, RoomEvents } from './ports.js';
+import type { IMediaConstraints, RCLocalTrack, RCTrack } from './types.js';
+
+const OK = RCCallErrorCode.SUCCESS;
+
+/** What the media side of a session reports to the session. */
+export interface MediaHost extends Omit<RoomEvents, 'onTrackPublish' | 'onTrackReady'> {
+  /** Whether remote video should be dropped (audio call). */
+  audioOnly(): boolean;
+  onRemoteTrackReady(track: RCTrack): void;
+  /** Publishing or subscribing failed for good: end the call with this reason. */
+  onMediaFailure(reason: RCCallEndReason, code: number, kind: 'publish' | 'subscribe'): void;
+}
+
+export interface MediaOptions {
+  publishRetry: boolean;
+  subscribeRetry: boolean;
+  demotion: boolean;
+  joinType: number;
+}
+
+/**
+ * The media of one session: its local tracks and its room. Owns both: `close()` stops every local
+ * track and leaves the room, including a room whose join was still in flight.
+ */
+export class SessionMedia {
+  private localTracks: RCLocalTrack[] = [];
+  private room?: MediaRoom;
+  private joining?: Promise<{ code: number; reason?: RCCallEndReason }>;
+  private closed = false;
+
+  constructor(
+    private readonly port: MediaPort,
+    private readonly host: MediaHost,
+    private readonly options: MediaOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  get tracks(): readonly RCLocalTrack[] {
+    return this.localTracks;
+  }
+
+  get joined(): boolean {
+    return this.room !== undefined;
+  }
+
+  get sessionId(): string {
+    return this.room?.getSessionId?.() ?? '';
+  }
+
+  /** Opens local devices. On failure nothing stays open. */
+  async acquire(
+    audio: boolean,
+    video: boolean,
+    constraints?: IMediaConstraints,
+  ): Promise<{ code: number; tracks: RCLocalTrack[] }> {
+    let result = await this.create(audio, video, constraints);
+    if (result.code !== OK && audio && video && this.options.demotion) {
+      this.logger.warn('camera and microphone failed, retrying with the microphone only');
+      result = await this.create(true, false, constraints);
+    }
+    if (result.code !== OK) return result;
+    if (this.closed) {
+      result.tracks.forEach((t) => destroy(t));
+      return { code: RCCallErrorCode.STATE_MACHINE_EXIT, tracks: [] };
+    }
+    this.localTracks.push(...result.tracks);
+    return result;
+  }
+
+  private async create(audio: boolean, video: boolean, constraints?: IMediaConstraints) {
+    try {
+      const r = await this.port.createLocalTracks({ audio, video, constraints });
+      if (r.code !== OK) r.tracks.forEach((t) => destroy(t));
+      return r.code === OK ? r : { code: r.code, tracks: [] };
+    } catch (err) {
+      this.logger.error('createLocalTracks threw', err);
+      const code = audio && video ? 53303 : audio ? 53301 : 53302;
+      return { code, tracks: [] as RCLocalTrack[] };
+    }
+  }
+
+  /** Joins the room named by the callId and subscribes what is there. */
+  join(roomId: string): Promise<{ code: number; reason?: RCCallEndReason }> {
+    this.joining ??= this.doJoin(roomId);
+    return this.joining;
+  }
+
+  private async doJoin(roomId: string): Promise<{ code: number; reason?: RCCallEndReason }> {
+    const events: RoomEvents = {
+      onTrackPublish: (tracks) => void this.subscribe(tracks),
+      onTrackReady: (track) => {
+        if (!(track.isVideoTrack() && this.host.audioOnly())) this.host.onRemoteTrackReady(track);
+      },
+      onTrackUnpublish: (t) => this.host.onTrackUnpublish(t),
+      onUserJoin: (ids) => this.host.onUserJoin(ids),
+      onUserLeave: (ids) => this.host.onUserLeave(ids),
+      onAudioMuteChange: (t) => this.host.onAudioMuteChange(t),
+      onVideoMuteChange: (t) => this.host.onVideoMuteChange(t),
+      onKickOff: (byServer) => this.host.onKickOff(byServer),
+      onNetworkError: () => this.host.onNetworkError(),
+      onICEConnectionStateChange: (s) => this.host.onICEConnectionStateChange?.(s),
+    };
+    let result;
+    try {
+      result = await this.port.joinRoom(roomId, guard(events, this.logger), {
+        joinType: this.options.joinType,
+      });
+    } catch (err) {
+      this.logger.error('joinRoom threw', err);
+      return { code: RCCallErrorCode.JOIN_ROOM_ERROR, reason: RCCallEndReason.NETWORK_ERROR };
+    }
+    if (result.code !== OK || !result.room) {
+      return {
+        code: RCCallErrorCode.JOIN_ROOM_ERROR,
+        reason: result.reason ?? RCCallEndReason.NETWORK_ERROR,
+      };
+    }
+    if (this.closed) {
+      await result.room.leave().catch(() => undefined);
+      return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+    }
+    this.room = result.room;
+    const present = result.room.getRemoteTracks();
+    if (present.length) void this.subscribe(present);
+    return { code: OK };
+  }
+
+  /** Publishes the local tracks not yet published. */
+  async publish(tracks: RCLocalTrack[] = this.localTracks): Promise<number> {
+    const room = this.room;
+    if (!room || tracks.length === 0) return OK;
+    const code = await this.retry(() => room.publish(tracks), this.options.publishRetry);
+    if (code !== OK && !this.closed) {
+      const hasAudio = tracks.some((t) => t.isAudioTrack());
+      const hasVideo = tracks.some((t) => t.isVideoTrack());
+      const callCode =
+        hasAudio && hasVideo
+          ? RCCallErrorCode.AUDIO_AND_VIDEO_PUBLISH_ERROR
+          : hasAudio
+            ? RCCallErrorCode.AUDIO_PUBLISH_ERROR
+            : RCCallErrorCode.VIDEO_PUBLISH_ERROR;
+      this.host.onMediaFailure(RCCallEndReason.PUBLISH_ERROR, callCode, 'publish');
+    }
+    return code;
+  }
+
+  private async subscribe(tracks: RCTrack[]): Promise<void> {
+    const room = this.room;
+    if (!room || this.closed) return;
+    const wanted = tracks.filter((t) => !(t.isVideoTrack() && this.host.audioOnly()));
+    if (wanted.length === 0) return;
+    const code = await this.retry(() => room.subscribe(wanted), this.options.subscribeRetry);
+    if (code !== OK && !this.closed) {
+      this.host.onMediaFailure(RCCallEndReason.SUBSCRIBE_ERROR, code, 'subscribe');
+    }
+  }
+
+  /** Stops local video and remote video (descend to audio). */
+  async dropVideo(): Promise<void> {
+    const video = this.localTracks.filter((t) => t.isVideoTrack());
+    await this.removeLocal(video);
+    const room = this.room;
+    if (room) {
+      const remoteVideo = room.getRemoteTracks().filter((t) => t.isVideoTrack());
+      if (remoteVideo.length) await room.unsubscribe(remoteVideo).catch(() => undefined);
+    }
+  }
+
+  /** Unpublishes and stops some local tracks. */
+  async removeLocal(tracks: RCLocalTrack[]): Promise<number> {
+    if (tracks.length === 0) return OK;
+    this.localTracks = this.localTracks.filter((t) => !tracks.includes(t));
+    let code: number = OK;
+    if (this.room) {
+      code = await this.room.unpublish(tracks).then(
+        (r) => r.code,
+        () => RCCallErrorCode.UNPUBLISH_VIDEO_ERROR,
+      );
+    }
+    tracks.forEach((t) => destroy(t));
+    return code;
+  }
+
+  async setMuted(track: RCLocalTrack, muted: boolean): Promise<number> {
+    if (this.room) {
+      return this.room.setTrackMuted(track, muted).then(
+        (r) => r.code,
+        () => RCCallErrorCode.STATE_MACHINE_EXIT,
+      );
+    }
+    if (muted) track.mute();
+    else track.unmute();
+    return OK;
+  }
+
+  /** Stops every local track and leaves the room. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const tracks = this.localTracks;
+    this.localTracks = [];
+    tracks.forEach((t) => destroy(t));
+    const room = this.room;
+    this.room = undefined;
+    if (room) {
+      try {
+        await room.leave();
+      } catch (err) {
+        this.logger.warn('leaving the room failed', err);
+      }
+    }
+  }
+
+  private async retry(op: () => Promise<{ code: number }>, again: boolean): Promise<number> {
+    let code: number = RCCallErrorCode.STATE_MACHINE_EXIT;
+    for (let attempt = 0; attempt < (again ? 3 : 1) && !this.closed; attempt++) {
+      code = await op().then(
+        (r) => r.code,
+        () => RCCallErrorCode.STATE_MACHINE_EXIT,
+      );
+      if (code === OK) break;
+    }
+    return code;
+  }
+}
+
+function destroy(track: RCLocalTrack): void {
+  try {
+    track.destroy();
+  } catch {
+    // already stopped
+  }
+}
+
+/** Room events come from backend code; an exception in our handlers must not reach it. */
+function guard(events: RoomEvents, logger: Logger): RoomEvents {
+  const out = {} as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(events)) {
+    out[name] = (...args: unknown[]) => {
+      try {
+        (fn as (...a: unknown[]) => void)(...args);
+      } catch (err) {
+        logger.error(`room event ${name} failed`, err);
+      }
+    };
+  }
+  return out as unknown as RoomEvents;
+}
