@@ -1,0 +1,95 @@
+import type {
+  JoinResult,
+  LocalTrackRequest,
+  LocalTracksResult,
+  MediaPort,
+  RoomEvents,
+} from '../calllib/ports.js';
+import { openDevices } from './devices.js';
+import { LocalRoom } from './room.js';
+import type { LocalSignaling } from './signaling.js';
+import { LocalTrack, RemoteTrack } from './tracks.js';
+
+/** What the local backend holds right now; see `inspectLocalClient`. */
+export interface LocalMediaInspection {
+  /** Every camera/microphone track this client opened (ended ones included). */
+  localTracks: MediaStreamTrack[];
+  /** Every peer connection this client created (closed ones included). */
+  peerConnections: RTCPeerConnection[];
+  /** Audio elements currently playing remote audio. */
+  audioElements: number;
+  /** Rooms joined and not yet left, by room id (the callId). */
+  rooms: Map<string, LocalRoom>;
+}
+
+/**
+ * The engine's media port: opens devices with `getUserMedia` and joins mesh rooms. It keeps a
+ * record of everything it created so that teardown can be checked (`inspectLocalClient`).
+ */
+export class LocalMedia implements MediaPort {
+  private readonly rooms = new Map<string, LocalRoom>();
+  private readonly tracks: MediaStreamTrack[] = [];
+  private readonly connections: RTCPeerConnection[] = [];
+  private readonly remoteTracks = new Set<RemoteTrack>();
+  private readonly offStatus: () => void;
+
+  constructor(
+    private readonly signaling: LocalSignaling,
+    private readonly rtcConfiguration: RTCConfiguration = {},
+  ) {
+    let last = signaling.status;
+    this.offStatus = signaling.onStatus((status) => {
+      // Members may have been told we left while the relay connection was down.
+      if (status === 'connected' && last !== 'connected')
+        this.rooms.forEach((room) => room.rejoin());
+      last = status;
+    });
+  }
+
+  async createLocalTracks({
+    audio,
+    video,
+    constraints,
+  }: LocalTrackRequest): Promise<LocalTracksResult> {
+    const { code, tracks } = await openDevices(audio, video, constraints);
+    this.tracks.push(...tracks);
+    const userId = this.signaling.getUserId();
+    return { code, tracks: tracks.map((track) => new LocalTrack(userId, track)) };
+  }
+
+  async joinRoom(roomId: string, events: RoomEvents): Promise<JoinResult> {
+    const previous = this.rooms.get(roomId);
+    if (previous) await previous.leave();
+    const room = new LocalRoom(roomId, events, {
+      signaling: this.signaling,
+      rtcConfiguration: this.rtcConfiguration,
+      track: (item) => {
+        if (item instanceof RemoteTrack) this.remoteTracks.add(item);
+        else this.connections.push(item);
+      },
+      closed: (closed) => {
+        if (this.rooms.get(roomId) === closed) this.rooms.delete(roomId);
+        this.remoteTracks.forEach((t) => t.hasAudioElement() || this.remoteTracks.delete(t));
+      },
+    });
+    this.rooms.set(roomId, room);
+    room.join();
+    return { code: 10000, room };
+  }
+
+  inspect(): LocalMediaInspection {
+    return {
+      localTracks: [...this.tracks],
+      peerConnections: [...this.connections],
+      audioElements: [...this.remoteTracks].filter((t) => t.hasAudioElement()).length,
+      rooms: new Map(this.rooms),
+    };
+  }
+
+  /** Leaves every room and stops every device. */
+  async close(): Promise<void> {
+    this.offStatus();
+    await Promise.all([...this.rooms.values()].map((room) => room.leave()));
+    this.tracks.forEach((track) => track.stop());
+  }
+}

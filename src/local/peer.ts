@@ -1,0 +1,162 @@
+import type { TrackKind } from './tracks.js';
+
+/** What travels between two peers' negotiation (the `rtc` room message). */
+export interface RtcSignal {
+  description?: RTCSessionDescriptionInit;
+  candidate?: RTCIceCandidateInit;
+}
+
+export interface PeerEvents {
+  send(signal: RtcSignal): void;
+  /** The remote side's track of `kind` arrived (it may carry no frames yet). */
+  onRemoteTrack(kind: TrackKind, track: MediaStreamTrack): void;
+  /** The connection failed, or never came up, and did not recover in time. */
+  onFailed(): void;
+  onIceState?(state: RTCIceConnectionState): void;
+}
+
+/** A broken connection gets this long to recover (ICE restart) before the member is given up. */
+export const RECOVERY_MS = 5000;
+/** A first connection gets this long to come up. */
+const CONNECT_MS = 15_000;
+const KINDS: TrackKind[] = ['audio', 'video'];
+
+/**
+ * One RTCPeerConnection to one remote member device, negotiated with the perfect-negotiation
+ * pattern. Its layout is fixed at the first offer: one audio and one video transceiver, both
+ * sendrecv, created by the impolite side. Publishing, unpublishing and replacing a track is then
+ * `replaceTrack` only, so it never renegotiates and cannot glare; later negotiations are ICE
+ * restarts.
+ */
+export class Peer {
+  readonly pc: RTCPeerConnection;
+  private makingOffer = false;
+  private ignoreOffer = false;
+  private queue: Promise<void> = Promise.resolve();
+  private timer?: ReturnType<typeof setTimeout>;
+  private closed = false;
+
+  constructor(
+    readonly polite: boolean,
+    config: RTCConfiguration,
+    private readonly localTrack: (kind: TrackKind) => MediaStreamTrack | null,
+    private readonly events: PeerEvents,
+  ) {
+    const pc = new RTCPeerConnection(config);
+    this.pc = pc;
+    pc.onnegotiationneeded = () => void this.offer();
+    pc.onicecandidate = ({ candidate }) => {
+      if (candidate) events.send({ candidate: candidate.toJSON() });
+    };
+    pc.ontrack = ({ track }) =>
+      events.onRemoteTrack(track.kind === 'audio' ? 'audio' : 'video', track);
+    pc.oniceconnectionstatechange = () => {
+      if (pc.iceConnectionState === 'failed') pc.restartIce();
+      events.onIceState?.(pc.iceConnectionState);
+    };
+    pc.onconnectionstatechange = () => this.watch();
+    this.arm(CONNECT_MS);
+    if (!polite) {
+      for (const kind of KINDS)
+        pc.addTransceiver(this.localTrack(kind) ?? kind, { direction: 'sendrecv' });
+    }
+  }
+
+  /** Sends `track` (or nothing) on the transceiver of its kind. */
+  async setTrack(kind: TrackKind, track: MediaStreamTrack | null): Promise<void> {
+    const transceiver = this.transceiver(kind);
+    if (transceiver && transceiver.sender.track !== track)
+      await transceiver.sender.replaceTrack(track);
+  }
+
+  /** The negotiated sender of `kind`, for stats and tests. */
+  transceiver(kind: TrackKind): RTCRtpTransceiver | undefined {
+    if (this.closed) return undefined;
+    return this.pc
+      .getTransceivers()
+      .find((t) => t.receiver.track.kind === kind && !t.currentDirection?.startsWith('stop'));
+  }
+
+  /** Handles the other side's negotiation messages, one at a time, in order. */
+  receive(signal: RtcSignal): void {
+    this.queue = this.queue.then(() => this.handle(signal)).catch(() => undefined);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.pc.onnegotiationneeded = this.pc.onicecandidate = this.pc.ontrack = null;
+    this.pc.oniceconnectionstatechange = this.pc.onconnectionstatechange = null;
+    this.pc.close();
+  }
+
+  private async offer(): Promise<void> {
+    if (this.closed) return;
+    try {
+      this.makingOffer = true;
+      await this.pc.setLocalDescription();
+      const description = this.pc.localDescription;
+      if (description && !this.closed) this.events.send({ description: description.toJSON() });
+    } catch {
+      // A collision made the offer obsolete; the other side's offer wins or we retry on the next event.
+    } finally {
+      this.makingOffer = false;
+    }
+  }
+
+  private async handle({ description, candidate }: RtcSignal): Promise<void> {
+    if (this.closed) return;
+    const pc = this.pc;
+    if (description) {
+      const collision =
+        description.type === 'offer' && (this.makingOffer || pc.signalingState !== 'stable');
+      this.ignoreOffer = !this.polite && collision;
+      if (this.ignoreOffer) return;
+      await pc.setRemoteDescription(description);
+      if (description.type === 'offer') {
+        await this.sendOnRemoteTransceivers();
+        await pc.setLocalDescription();
+        const answer = pc.localDescription;
+        if (answer && !this.closed) this.events.send({ description: answer.toJSON() });
+      }
+    } else if (candidate) {
+      try {
+        await pc.addIceCandidate(candidate);
+      } catch (error) {
+        if (!this.ignoreOffer) throw error;
+      }
+    }
+  }
+
+  /** On the polite side the transceivers come from the offer: make them send our tracks too. */
+  private async sendOnRemoteTransceivers(): Promise<void> {
+    for (const kind of KINDS) {
+      const transceiver = this.transceiver(kind);
+      if (!transceiver) continue;
+      if (transceiver.direction === 'recvonly') transceiver.direction = 'sendrecv';
+      const track = this.localTrack(kind);
+      if (transceiver.sender.track !== track) await transceiver.sender.replaceTrack(track);
+    }
+  }
+
+  private watch(): void {
+    const state = this.pc.connectionState;
+    if (state === 'connected') {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    } else if ((state === 'failed' || state === 'disconnected') && !this.timer) {
+      this.arm(RECOVERY_MS);
+    } else if (state === 'closed') {
+      this.arm(0);
+    }
+  }
+
+  private arm(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (!this.closed && this.pc.connectionState !== 'connected') this.events.onFailed();
+    }, ms);
+  }
+}

@@ -1,0 +1,331 @@
+import type { MediaRoom, RoomEvents } from '../calllib/ports.js';
+import type { RCLocalTrack, RCTrack } from '../calllib/types.js';
+import { Peer, type RtcSignal } from './peer.js';
+import type { LocalSignaling } from './signaling.js';
+import { LocalTrack, RemoteTrack, type TrackKind } from './tracks.js';
+import type { TransportMessage } from './transport.js';
+
+/** A published track as members describe it to each other. */
+interface TrackState {
+  kind: TrackKind;
+  muted: boolean;
+}
+
+/** The room messages (`data.kind === 'room'`). */
+interface RoomData {
+  room: string;
+  type: 'join' | 'state' | 'leave' | 'rtc';
+  /** Set when meant for one endpoint only (replies, negotiation). */
+  toDevice?: string;
+  tracks?: TrackState[];
+  rtc?: RtcSignal;
+}
+
+interface Member {
+  userId: string;
+  deviceId: string;
+  peer: Peer;
+  tracks: Map<TrackKind, RemoteTrack>;
+  /** Receiver tracks of the peer connection, once the remote side's media is announced. */
+  received: Map<TrackKind, MediaStreamTrack>;
+  /** When the transport reported the endpoint gone; cleared by any message from it. */
+  leaving?: ReturnType<typeof setTimeout>;
+}
+
+const SUCCESS = 10000;
+/** A departure reported by the transport waits this long for the endpoint to come back (reconnect). */
+const LEAVE_GRACE_MS = 1500;
+
+export interface RoomContext {
+  signaling: LocalSignaling;
+  rtcConfiguration: RTCConfiguration;
+  /** Told about every peer connection and remote track, for teardown checks. */
+  track(peer: RTCPeerConnection | RemoteTrack): void;
+  closed(room: LocalRoom): void;
+}
+
+/**
+ * A media room named by the callId, as a mesh: one {@link Peer} per remote member device. Members
+ * find each other through the call's participants: a newcomer announces `join` to all of them,
+ * members already in the room answer with their `state`; later changes (publish, mute) are sent as
+ * `state` to everyone in the room.
+ */
+export class LocalRoom implements MediaRoom {
+  private readonly members = new Map<string, Member>();
+  private readonly published = new Map<TrackKind, LocalTrack>();
+  private readonly subscribed = new Set<RemoteTrack>();
+  private readonly unlisten: Array<() => void> = [];
+  private left = false;
+
+  constructor(
+    readonly roomId: string,
+    private readonly events: RoomEvents,
+    private readonly context: RoomContext,
+  ) {
+    const { signaling } = context;
+    this.unlisten.push(
+      signaling.onRoomMessage((m) => this.receive(m)),
+      signaling.onEndpointLeave((userId, deviceId) => this.endpointLeft(userId, deviceId)),
+    );
+  }
+
+  /** Announces this endpoint to every participant of the call. */
+  join(): void {
+    const others = this.context.signaling.participantsOf(this.roomId).filter((u) => u !== this.me);
+    if (others.length) this.post(others, { type: 'join', tracks: this.trackStates() });
+  }
+
+  /** After a transport reconnect: members may have been told we left. */
+  rejoin(): void {
+    this.join();
+  }
+
+  getRemoteUserIds(): string[] {
+    return [...new Set([...this.members.values()].map((m) => m.userId))];
+  }
+
+  getRemoteTracks(): RCTrack[] {
+    return [...this.members.values()].flatMap((m) => [...m.tracks.values()]);
+  }
+
+  getSessionId(): string {
+    return `${this.roomId}_${this.context.signaling.transport.deviceId}`;
+  }
+
+  async publish(tracks: RCLocalTrack[]): Promise<{ code: number }> {
+    for (const track of tracks) {
+      if (!(track instanceof LocalTrack)) continue;
+      this.published.set(track.kind, track);
+      this.forEachPeer((peer) => peer.setTrack(track.kind, track.track));
+    }
+    this.announce();
+    return { code: SUCCESS };
+  }
+
+  async unpublish(tracks: RCLocalTrack[]): Promise<{ code: number }> {
+    for (const track of tracks) {
+      if (!(track instanceof LocalTrack) || this.published.get(track.kind) !== track) continue;
+      this.published.delete(track.kind);
+      this.forEachPeer((peer) => peer.setTrack(track.kind, null));
+    }
+    this.announce();
+    return { code: SUCCESS };
+  }
+
+  async subscribe(tracks: RCTrack[]): Promise<{ code: number }> {
+    for (const track of tracks) {
+      if (!(track instanceof RemoteTrack)) continue;
+      this.subscribed.add(track);
+      const member = this.memberOf(track);
+      if (member) this.ready(member, track.kind);
+    }
+    return { code: SUCCESS };
+  }
+
+  async unsubscribe(tracks: RCTrack[]): Promise<{ code: number }> {
+    for (const track of tracks) {
+      if (!(track instanceof RemoteTrack)) continue;
+      this.subscribed.delete(track);
+      track.dispose();
+    }
+    return { code: SUCCESS };
+  }
+
+  async setTrackMuted(track: RCLocalTrack, muted: boolean): Promise<{ code: number }> {
+    if (muted) track.mute();
+    else track.unmute();
+    this.announce();
+    return { code: SUCCESS };
+  }
+
+  async leave(): Promise<void> {
+    if (this.left) return;
+    this.left = true;
+    const users = this.getRemoteUserIds();
+    if (users.length) this.post(users, { type: 'leave' });
+    this.unlisten.forEach((off) => off());
+    for (const member of this.members.values()) this.drop(member);
+    this.members.clear();
+    this.published.forEach((track) => track.destroy());
+    this.published.clear();
+    this.subscribed.clear();
+    this.context.closed(this);
+  }
+
+  /** Peer connections of this room, keyed `userId/deviceId` (tests, stats). */
+  peerConnections(): Map<string, RTCPeerConnection> {
+    return new Map([...this.members].map(([key, m]) => [key, m.peer.pc]));
+  }
+
+  private get me(): string {
+    return this.context.signaling.getUserId();
+  }
+
+  private receive(message: TransportMessage): void {
+    const data = message.data as Partial<RoomData>;
+    if (this.left || data.room !== this.roomId || message.from === this.me) return;
+    if (data.toDevice && data.toDevice !== this.context.signaling.transport.deviceId) return;
+    const key = `${message.from}/${message.fromDevice}`;
+    const known = this.members.get(key);
+    if (known?.leaving) {
+      clearTimeout(known.leaving);
+      known.leaving = undefined;
+    }
+    switch (data.type) {
+      case 'join':
+        this.post([message.from], {
+          type: 'state',
+          toDevice: message.fromDevice,
+          tracks: this.trackStates(),
+        });
+        this.update(this.member(message), data.tracks);
+        break;
+      case 'state':
+        this.update(this.member(message), data.tracks);
+        break;
+      case 'leave':
+        if (known) this.remove(known);
+        break;
+      case 'rtc':
+        if (known && data.rtc && typeof data.rtc === 'object') known.peer.receive(data.rtc);
+        break;
+    }
+  }
+
+  /** The member for a message's sender, created (with its peer connection) on first contact. */
+  private member({ from: userId, fromDevice: deviceId }: TransportMessage): Member {
+    const key = `${userId}/${deviceId}`;
+    const existing = this.members.get(key);
+    if (existing) return existing;
+    const { signaling, rtcConfiguration } = this.context;
+    signaling.addParticipant(this.roomId, userId);
+    const myKey = `${this.me}/${signaling.transport.deviceId}`;
+    const member: Member = {
+      userId,
+      deviceId,
+      tracks: new Map(),
+      received: new Map(),
+      peer: new Peer(
+        myKey < key,
+        rtcConfiguration,
+        (kind) => this.published.get(kind)?.track ?? null,
+        {
+          send: (rtc) => this.post([userId], { type: 'rtc', toDevice: deviceId, rtc }),
+          onRemoteTrack: (kind, track) => {
+            member.received.set(kind, track);
+            this.ready(member, kind);
+          },
+          onFailed: () => this.peerFailed(member),
+          onIceState: (state) => this.events.onICEConnectionStateChange?.(state),
+        },
+      ),
+    };
+    const isNewUser = !this.getRemoteUserIds().includes(userId);
+    this.members.set(key, member);
+    this.context.track(member.peer.pc);
+    if (isNewUser) this.events.onUserJoin([userId]);
+    return member;
+  }
+
+  /** Applies a member's announced tracks: publish, unpublish and mute changes. */
+  private update(member: Member, states: TrackState[] | undefined): void {
+    if (!Array.isArray(states)) return;
+    const next = new Map<TrackKind, boolean>();
+    for (const s of states) {
+      if (s && (s.kind === 'audio' || s.kind === 'video')) next.set(s.kind, !!s.muted);
+    }
+    const added: RemoteTrack[] = [];
+    const removed: RemoteTrack[] = [];
+    const muteChanged: RemoteTrack[] = [];
+    for (const [kind, track] of member.tracks) {
+      if (!next.has(kind)) {
+        member.tracks.delete(kind);
+        this.forget(track);
+        removed.push(track);
+      }
+    }
+    for (const [kind, muted] of next) {
+      const track = member.tracks.get(kind);
+      if (!track) {
+        const fresh = new RemoteTrack(member.userId, kind);
+        fresh.ownerMuted = muted;
+        member.tracks.set(kind, fresh);
+        this.context.track(fresh);
+        added.push(fresh);
+      } else if (track.ownerMuted !== muted) {
+        track.ownerMuted = muted;
+        muteChanged.push(track);
+      }
+    }
+    if (removed.length) this.events.onTrackUnpublish(removed);
+    if (added.length) this.events.onTrackPublish(added);
+    for (const track of muteChanged) {
+      if (track.isAudioTrack()) this.events.onAudioMuteChange(track);
+      else this.events.onVideoMuteChange(track);
+    }
+  }
+
+  /** Tells the engine a subscribed track can play, once its media has arrived. */
+  private ready(member: Member, kind: TrackKind): void {
+    const track = member.tracks.get(kind);
+    const media = member.received.get(kind);
+    if (!track || !media || !this.subscribed.has(track) || track.getMediaStreamTrack() === media)
+      return;
+    track.setMediaStreamTrack(media);
+    this.events.onTrackReady(track);
+  }
+
+  private endpointLeft(userId: string, deviceId: string): void {
+    const member = this.members.get(`${userId}/${deviceId}`);
+    if (!member || member.leaving) return;
+    member.leaving = setTimeout(() => this.remove(member), LEAVE_GRACE_MS);
+  }
+
+  private peerFailed(member: Member): void {
+    if (this.context.signaling.status === 'connected') this.remove(member);
+    else if (!this.left) this.events.onNetworkError();
+  }
+
+  private remove(member: Member): void {
+    const key = `${member.userId}/${member.deviceId}`;
+    if (this.members.get(key) !== member) return;
+    this.members.delete(key);
+    const tracks = [...member.tracks.values()];
+    this.drop(member);
+    if (tracks.length) this.events.onTrackUnpublish(tracks);
+    if (!this.getRemoteUserIds().includes(member.userId)) this.events.onUserLeave([member.userId]);
+  }
+
+  private drop(member: Member): void {
+    clearTimeout(member.leaving);
+    member.peer.close();
+    member.tracks.forEach((track) => this.forget(track));
+    member.received.forEach((track) => track.stop());
+  }
+
+  private forget(track: RemoteTrack): void {
+    this.subscribed.delete(track);
+    track.dispose();
+  }
+
+  private memberOf(track: RemoteTrack): Member | undefined {
+    return [...this.members.values()].find((m) => m.tracks.get(track.kind) === track);
+  }
+
+  private forEachPeer(action: (peer: Peer) => Promise<void>): void {
+    for (const member of this.members.values()) action(member.peer).catch(() => undefined);
+  }
+
+  private trackStates(): TrackState[] {
+    return [...this.published.values()].map((t) => ({ kind: t.kind, muted: t.isOwnerMuted() }));
+  }
+
+  private announce(): void {
+    const users = this.getRemoteUserIds();
+    if (users.length && !this.left) this.post(users, { type: 'state', tracks: this.trackStates() });
+  }
+
+  private post(to: string[], data: Omit<RoomData, 'room'>): void {
+    void this.context.signaling.sendRoomMessage(to, { ...data, room: this.roomId });
+  }
+}

@@ -1,0 +1,186 @@
+import type { RCLocalTrack, RCTrack } from '../calllib/types.js';
+
+/** The tag RongCloud's CallLib gives its camera and microphone tracks. */
+export const TRACK_TAG = 'RongCloudRTC';
+const SUCCESS = 10000;
+/** RongCloud's `RCRTCCode.TRACK_PLAY_ERROR`. */
+const TRACK_PLAY_ERROR = 53022;
+/** `play()` resolves after this long even if the element has not started (no frame yet). */
+const PLAY_WAIT_MS = 1000;
+
+export type TrackKind = 'audio' | 'video';
+
+export function trackId(userId: string, kind: TrackKind): string {
+  return `${userId}_${TRACK_TAG}_${kind}`;
+}
+
+/** Attaches `track` to `element` and starts playback. */
+async function playInto(
+  element: HTMLMediaElement,
+  track: MediaStreamTrack,
+): Promise<{ code: number }> {
+  const current = element.srcObject;
+  if (!(current instanceof MediaStream) || current.getTracks()[0] !== track) {
+    element.srcObject = new MediaStream([track]);
+  }
+  try {
+    // A stream without frames yet keeps play() pending; the element starts by itself later.
+    await Promise.race([element.play(), new Promise((r) => setTimeout(r, PLAY_WAIT_MS))]);
+    return { code: SUCCESS };
+  } catch {
+    return { code: TRACK_PLAY_ERROR };
+  }
+}
+
+/** Removes `track` from the elements it was played into. */
+function detach(elements: Set<HTMLMediaElement>, track: MediaStreamTrack | undefined): void {
+  for (const element of elements) {
+    const stream = element.srcObject;
+    if (stream instanceof MediaStream && (!track || stream.getTracks().includes(track))) {
+      element.pause();
+      element.srcObject = null;
+    }
+  }
+  elements.clear();
+}
+
+abstract class BaseTrack implements RCTrack {
+  protected readonly elements = new Set<HTMLMediaElement>();
+
+  constructor(
+    readonly userId: string,
+    readonly kind: TrackKind,
+  ) {}
+
+  abstract getMediaStreamTrack(): MediaStreamTrack | undefined;
+  abstract isLocalTrack(): boolean;
+  abstract isOwnerMuted(): boolean;
+  abstract mute(): void;
+  abstract unmute(): void;
+
+  getTrackId(): string {
+    return trackId(this.userId, this.kind);
+  }
+  getUserId(): string {
+    return this.userId;
+  }
+  getTag(): string {
+    return TRACK_TAG;
+  }
+  getStreamId(): string {
+    return `${this.userId}_${TRACK_TAG}`;
+  }
+  isAudioTrack(): boolean {
+    return this.kind === 'audio';
+  }
+  isVideoTrack(): boolean {
+    return this.kind === 'video';
+  }
+
+  async play(element?: HTMLVideoElement, options?: { volume?: number }): Promise<{ code: number }> {
+    const track = this.getMediaStreamTrack();
+    if (!track) return { code: TRACK_PLAY_ERROR };
+    let target: HTMLMediaElement | undefined = element;
+    if (!target) {
+      if (this.kind === 'video') return { code: TRACK_PLAY_ERROR };
+      target = this.audioElement();
+      if (!target) return { code: SUCCESS };
+    }
+    if (options?.volume !== undefined)
+      target.volume = Math.max(0, Math.min(1, options.volume / 100));
+    this.elements.add(target);
+    return playInto(target, track);
+  }
+
+  /** The element audio plays through when `play()` gets none; undefined: do not play. */
+  protected audioElement(): HTMLAudioElement | undefined {
+    return undefined;
+  }
+}
+
+/** A camera or microphone track of this browser. */
+export class LocalTrack extends BaseTrack implements RCLocalTrack {
+  private muted = false;
+
+  constructor(
+    userId: string,
+    readonly track: MediaStreamTrack,
+  ) {
+    super(userId, track.kind === 'audio' ? 'audio' : 'video');
+  }
+
+  getMediaStreamTrack(): MediaStreamTrack {
+    return this.track;
+  }
+  isLocalTrack(): boolean {
+    return true;
+  }
+  isOwnerMuted(): boolean {
+    return this.muted;
+  }
+  /** Stops sending media (the device stays open); `MediaRoom.setTrackMuted` tells the peers. */
+  mute(): void {
+    this.muted = true;
+    this.track.enabled = false;
+  }
+  unmute(): void {
+    this.muted = false;
+    this.track.enabled = true;
+  }
+  destroy(): void {
+    detach(this.elements, this.track);
+    this.track.stop();
+  }
+}
+
+/** A member's published track, backed by the receiver track of the peer connection to them. */
+export class RemoteTrack extends BaseTrack {
+  ownerMuted = false;
+  private track?: MediaStreamTrack;
+  private audio?: HTMLAudioElement;
+
+  getMediaStreamTrack(): MediaStreamTrack | undefined {
+    return this.track;
+  }
+  setMediaStreamTrack(track: MediaStreamTrack | undefined): void {
+    if (track === this.track) return;
+    this.dispose();
+    this.track = track;
+  }
+  isLocalTrack(): boolean {
+    return false;
+  }
+  isOwnerMuted(): boolean {
+    return this.ownerMuted;
+  }
+  /** Silences the track locally (what RongCloud's remote `mute()` does). */
+  mute(): void {
+    if (this.track) this.track.enabled = false;
+  }
+  unmute(): void {
+    if (this.track) this.track.enabled = true;
+  }
+
+  protected override audioElement(): HTMLAudioElement | undefined {
+    if (typeof Audio === 'undefined') return undefined;
+    this.audio ??= new Audio();
+    this.audio.autoplay = true;
+    return this.audio;
+  }
+
+  /** Whether an audio element of ours is playing this track (tests, teardown checks). */
+  hasAudioElement(): boolean {
+    return !!this.audio;
+  }
+
+  /** Stops playing: detaches every element and drops our audio element. */
+  dispose(): void {
+    detach(this.elements, this.track);
+    if (this.audio) {
+      this.audio.pause();
+      this.audio.srcObject = null;
+      this.audio.remove();
+      this.audio = undefined;
+    }
+  }
+}
