@@ -1,0 +1,321 @@
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { provide } from '@lit/context';
+import { property } from 'lit/decorators.js';
+import type { RCCallClient } from '../src/calllib/client.js';
+import type { RCCallSession } from '../src/calllib/session.js';
+import { BackendError, startBackend, type BackendConfig, type StartedBackend } from './backends.js';
+import { callStoreContext } from './context.js';
+import { createCallEvent, type CallClientStatus } from './events.js';
+import { routerFor } from './router.js';
+import {
+  CallError,
+  CallStore,
+  type CallExtras,
+  type ClientFactory,
+  type MediaTypeInput,
+} from './store.js';
+import { parseLang, type CallStrings } from './strings.js';
+import * as v from './validation.js';
+
+/**
+ * Owns one CallLib client: connects it from its attributes, and gives it to the `<rc-call-session>`
+ * and `<rc-video-tile>` elements inside it.
+ *
+ * @summary Connects a CallLib client (local WebRTC or RongCloud) and hosts the call elements.
+ *
+ * @attr backend - `local` or `rongcloud`; default `rongcloud` when `appkey` is set, else `local`.
+ * @attr appkey - RongCloud app key.
+ * @attr token - RongCloud user token.
+ * @attr navigators - RongCloud private-cloud navigation URLs, space- or comma-separated.
+ * @attr user-id - The local backend's user id (RongCloud: reflects the connected user).
+ * @attr signal-url - Local backend relay (`ws://` or `wss://`); absent: BroadcastChannel between tabs.
+ * @attr name - Own display name, sent with every call message.
+ * @attr portrait - Own avatar URL (http, https or data:image), sent with every call message.
+ * @attr lang - `zh` or `en`; default from `navigator.language`.
+ * @attr timeout - No-answer timeout in seconds (default 60).
+ * @attr status - Reflected, read-only: `idle`, `connecting`, `connected`, `disconnected`, `error`.
+ *
+ * @fires statuschange - The connection status changed: `{status, code?}`.
+ * @fires callerror - Something failed: `{code, message, recoverable, cause?}`; a bad attribute gives one with a `config/…` code.
+ * @fires session - A call started; dispatched here when no `<rc-call-session>` shows it.
+ * @fires ringing - See `<rc-call-session>`; here when no session element shows the call.
+ * @fires accept - See `<rc-call-session>`.
+ * @fires hungup - See `<rc-call-session>`.
+ * @fires trackready - See `<rc-video-tile>`.
+ * @fires membermodify - See `<rc-call-session>`.
+ * @fires mediamodify - See `<rc-call-session>`.
+ * @fires mutechange - See `<rc-video-tile>`.
+ * @fires sessionclose - See `<rc-call-session>`.
+ *
+ * @slot - Page content, typically an `<rc-call-session>`.
+ */
+export class RcCallClient extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+  `;
+
+  @property() backend: string | undefined;
+  @property() appkey: string | undefined;
+  @property() token: string | undefined;
+  @property() navigators: string | undefined;
+  @property({ attribute: 'user-id' }) userId: string | undefined;
+  @property({ attribute: 'signal-url' }) signalUrl: string | undefined;
+  @property() name: string | undefined;
+  @property() portrait: string | undefined;
+  @property() override lang = '';
+  @property() timeout: string | undefined;
+  @property({ reflect: true }) status: CallClientStatus = 'idle';
+  /** Makes the client instead of `backend` (tests, custom backends); see {@link ClientFactory}. */
+  @property({ attribute: false }) clientFactory: ClientFactory | undefined;
+  /** Passed through to the backend: `rtcConfiguration` (TURN servers), `channelName`, `deviceId` … */
+  @property({ attribute: false }) backendOptions: Record<string, unknown> | undefined;
+  /** Replaces some or all of the built-in phrases of every element inside. */
+  @property({ attribute: false }) strings: Partial<CallStrings> | undefined;
+
+  /** The long-lived store the elements inside read (also usable headless). */
+  @provide({ context: callStoreContext }) readonly store = new CallStore();
+
+  readonly #issues = new v.IssueTracker((code, message) => this.#error(code, message, true));
+  #config: BackendConfig | undefined;
+  #connectedKey: unknown[] | undefined;
+  #generation = 0;
+  #backend: StartedBackend | undefined;
+  #auto = false;
+
+  constructor() {
+    super();
+    routerFor(this.store).host = this;
+    this.store.onEvent((e) => {
+      if (e.name === 'statuschange') this.status = this.store.status;
+    });
+  }
+
+  /** The CallLib client, once connected. */
+  get client(): RCCallClient | undefined {
+    return this.store.client;
+  }
+  /** The sessions that have not ended. */
+  get sessions(): RCCallSession[] {
+    return this.store.calls.filter((c) => c.phase !== 'ended').map((c) => c.session);
+  }
+  /** The current session (the newest that has not ended). */
+  get session(): RCCallSession | undefined {
+    const current = this.store.current;
+    return current?.phase === 'ended' ? undefined : current?.session;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#auto = true;
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    void this.disconnect();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    this.#config = this.#readConfig();
+    if (changed.has('lang') || changed.has('strings')) {
+      this.store.lang = parseLang(this.lang);
+      this.store.strings = this.strings;
+      this.store.notify();
+    }
+    if (changed.has('name') || changed.has('portrait')) {
+      this.store.setProfile({ name: this.#config.name, portraitUri: this.#config.portraitUri });
+    }
+  }
+
+  override updated(): void {
+    if (!this.#auto || !this.isConnected || !this.#config || !this.#ready(this.#config)) return;
+    if (!this.#sameKey(this.#connectedKey, this.#key(this.#config))) void this.connect();
+  }
+
+  /** Connects (again) with the current attributes. Resolves once connected; failures give `callerror`. */
+  async connect(): Promise<void> {
+    this.#auto = true;
+    const config = (this.#config = this.#readConfig());
+    const generation = ++this.#generation;
+    this.#teardown();
+    this.#connectedKey = this.#key(config);
+    this.store.userId = config.userId;
+    this.store.setStatus('connecting');
+    const options = this.store.installOptions({
+      timeout: Math.round(Number(v.parseTimeout(this.timeout ?? null).value) * 1000),
+      lang: parseLang(this.lang) ?? 'zh',
+    });
+    try {
+      let started: StartedBackend;
+      if (this.clientFactory)
+        started = { client: await this.clientFactory(options), stop: () => {} };
+      else
+        started = await startBackend(config, options, (s, code) => this.store.setStatus(s, code));
+      if (generation !== this.#generation) {
+        started.stop();
+        void started.client.destroy();
+        return;
+      }
+      this.#backend = started;
+      this.store.attach(started.client);
+      this.store.setStatus('connected');
+    } catch (cause) {
+      if (generation !== this.#generation) return;
+      const err =
+        cause instanceof BackendError
+          ? cause
+          : new BackendError('backend/failed', String(cause), true, cause);
+      this.store.setStatus('error', err.code);
+      this.#error(err.code, err.message, err.recoverable, err.cause);
+    }
+  }
+
+  /** Hangs up, destroys the client and stops reconnecting by itself (until `connect()` or re-insertion). */
+  async disconnect(): Promise<void> {
+    this.#auto = this.isConnected ? false : this.#auto;
+    this.#generation++;
+    this.#connectedKey = undefined;
+    const had = this.#backend !== undefined || this.store.client !== undefined;
+    this.#teardown();
+    if (had || this.store.status !== 'idle') this.store.setStatus('disconnected');
+  }
+
+  /** Calls a user. Rejects with a {@link CallError} carrying the CallLib `code` on failure. */
+  call(targetId: string, mediaType: MediaTypeInput = 'video', options?: CallExtras) {
+    return this.store.call(targetId, mediaType, options);
+  }
+
+  /** Calls members of a group. Rejects with a {@link CallError} on failure. */
+  callInGroup(
+    groupId: string,
+    userIds: string[],
+    mediaType: MediaTypeInput = 'video',
+    options?: CallExtras,
+  ) {
+    return this.store.callInGroup(groupId, userIds, mediaType, options);
+  }
+
+  #teardown(): void {
+    this.#backend?.stop();
+    this.#backend = undefined;
+    if (this.store.client) this.store.detach();
+  }
+
+  #readConfig(): BackendConfig {
+    const i = this.#issues;
+    const appkey = i.check('appkey', this.appkey ?? null, v.parseAppkey(this.appkey ?? null));
+    const backend = i.check(
+      'backend',
+      this.backend ?? null,
+      v.parseBackend(this.backend ?? null, !!appkey),
+    );
+    const token = i.check('token', this.token ?? null, v.parseToken(this.token ?? null));
+    i.check('timeout', this.timeout ?? null, v.parseTimeout(this.timeout ?? null));
+    if (this.lang)
+      i.check(
+        'lang',
+        this.lang,
+        parseLang(this.lang)
+          ? { value: 0 }
+          : {
+              value: 0,
+              issue: {
+                code: 'config/invalid-lang',
+                message: `lang="${this.lang}" is not zh or en`,
+              },
+            },
+      );
+    if (backend === 'rongcloud' && !this.clientFactory) {
+      i.check(
+        'need-token',
+        appkey && !token ? '' : 'ok',
+        appkey && !token
+          ? {
+              value: 0,
+              issue: {
+                code: 'config/missing-token',
+                message: 'appkey is set but token is missing',
+              },
+            }
+          : { value: 0 },
+      );
+      i.check(
+        'need-appkey',
+        token && !appkey ? '' : 'ok',
+        token && !appkey && !this.appkey
+          ? {
+              value: 0,
+              issue: {
+                code: 'config/missing-appkey',
+                message: 'token is set but appkey is missing',
+              },
+            }
+          : { value: 0 },
+      );
+    }
+    return {
+      backend,
+      appkey,
+      token,
+      userId: i.check('user-id', this.userId ?? null, v.parseUserId(this.userId ?? null)),
+      signalUrl: i.check(
+        'signal-url',
+        this.signalUrl ?? null,
+        v.parseSignalUrl(this.signalUrl ?? null),
+      ),
+      navigators: i.check(
+        'navigators',
+        this.navigators ?? null,
+        v.parseNavigators(this.navigators ?? null),
+      ),
+      name: i.check('name', this.name ?? null, v.parseName(this.name ?? null)),
+      portraitUri: i.check(
+        'portrait',
+        this.portrait ?? null,
+        v.parseImageUrl(this.portrait ?? null, 'portrait'),
+      ),
+      backendOptions: this.backendOptions,
+    };
+  }
+
+  #ready(c: BackendConfig): boolean {
+    if (this.clientFactory) return true;
+    return c.backend === 'local' ? !!c.userId : !!(c.appkey && c.token);
+  }
+
+  /** What a connection depends on: a change reconnects. */
+  #key(c: BackendConfig): unknown[] {
+    return [
+      c.backend,
+      c.userId,
+      c.signalUrl,
+      c.appkey,
+      c.token,
+      c.navigators.join(' '),
+      this.timeout,
+      this.clientFactory,
+      this.backendOptions,
+    ];
+  }
+
+  #sameKey(a: unknown[] | undefined, b: unknown[]): boolean {
+    return !!a && a.length === b.length && a.every((x, i) => x === b[i]);
+  }
+
+  #error(code: string, message: string, recoverable: boolean, cause?: unknown): void {
+    const detail =
+      cause === undefined ? { code, message, recoverable } : { code, message, recoverable, cause };
+    this.dispatchEvent(createCallEvent('callerror', detail));
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+export { CallError };

@@ -1,0 +1,299 @@
+import { html, LitElement, type PropertyValues } from 'lit';
+import { provide } from '@lit/context';
+import { property, state } from 'lit/decorators.js';
+import type { CallState } from './call-state.js';
+import { callIdContext } from './context.js';
+import { createCallEvent } from './events.js';
+import { resolveStrings } from './lang.js';
+import { routerFor } from './router.js';
+import { sessionStyles } from './session-styles.js';
+import {
+  activeView,
+  endedView,
+  idleView,
+  incomingView,
+  outgoingView,
+  soundButton,
+  type SessionIntents,
+} from './session-views.js';
+import { CallSounds } from './sounds.js';
+import { StoreController } from './store-controller.js';
+import type { CallStore } from './store.js';
+import { format, parseLang, reasonText, type CallStrings } from './strings.js';
+import { IssueTracker } from './validation.js';
+import type { RCCallSession } from '../src/calllib/session.js';
+
+export type SessionState = 'idle' | CallState['phase'];
+
+/**
+ * Shows one call with a complete built-in UI: incoming, outgoing, active and ended.
+ *
+ * @summary The UI of one call: answer, ring, tiles, timer, mic/camera/audio-only/invite, hang up.
+ *
+ * @attr call-id - Bind to this call; by default the current call of the enclosing `<rc-call-client>`.
+ * @attr state - Reflected, read-only: `idle`, `incoming`, `outgoing`, `active`, `ended`.
+ * @attr media-type - Reflected, read-only: `audio` or `video`.
+ * @attr silent - No ring or ringback tones.
+ * @attr lang - `zh` or `en`; defaults to the client's language.
+ *
+ * @fires session - A call started (incoming or outgoing) and this element shows it.
+ * @fires ringing - The callee's device rings.
+ * @fires accept - A member answered.
+ * @fires hungup - A member hung up; `detail.reason` is the CallLib end reason.
+ * @fires membermodify - Members were invited to the call.
+ * @fires mediamodify - A member switched the call to audio.
+ * @fires sessionclose - The call ended; `detail.summary` has its duration and reason.
+ * @fires trackready - A track is ready for a member without a tile here.
+ * @fires mutechange - A member without a tile here muted or unmuted.
+ * @fires callerror - A failed action, a bad `lang` (`config/invalid-lang`) or blocked sound (`autoplay/blocked`).
+ *
+ * @slot - `<rc-video-tile>` elements that replace the automatic tiles of the active call.
+ *
+ * @csspart accept - Accept button (with video for a video call).
+ * @csspart accept-audio - Accept with audio only.
+ * @csspart decline - Decline an incoming call.
+ * @csspart hangup - Hang up, or cancel an outgoing call.
+ * @csspart mic - Microphone toggle.
+ * @csspart camera - Camera toggle.
+ * @csspart to-audio - Switch the call to audio only.
+ * @csspart invite - Show the invite form (group calls).
+ * @csspart enable-sound - "Tap to enable sound", shown when the browser blocks audio.
+ * @csspart timer - Call duration.
+ * @csspart status - The status line.
+ * @csspart tiles - The grid of tiles.
+ * @csspart avatar - The large avatar of the other side.
+ * @csspart name - The other side's name.
+ *
+ * @cssprop --rc-call-bg - Background (light/dark defaults follow `prefers-color-scheme`).
+ * @cssprop --rc-call-fg - Text colour.
+ * @cssprop --rc-call-muted-fg - Secondary text colour.
+ * @cssprop --rc-call-surface - Background of the active call stage.
+ * @cssprop --rc-call-control-bg - Background of round controls.
+ * @cssprop --rc-call-control-fg - Icon colour of round controls.
+ * @cssprop --rc-call-accent - Accent colour (focus, invite button).
+ * @cssprop --rc-call-accept - Accept button colour.
+ * @cssprop --rc-call-danger - Decline and hang-up colour.
+ * @cssprop --rc-call-focus-ring - Focus outline colour.
+ * @cssprop --rc-call-radius - Corner radius of the card and tiles.
+ * @cssprop --rc-call-font - Font family.
+ * @cssprop --rc-call-min-height - Minimum height of the card (default 440px).
+ * @cssprop --rc-call-shadow - Card shadow.
+ * @cssprop --rc-call-tile-aspect - Tile aspect ratio (default `4 / 3`).
+ */
+export class RcCallSession extends LitElement {
+  static override styles = sessionStyles;
+
+  @property({ attribute: 'call-id' }) callId: string | undefined;
+  @property({ reflect: true }) state: SessionState = 'idle';
+  @property({ reflect: true, attribute: 'media-type' }) mediaType: 'audio' | 'video' | undefined;
+  @property({ type: Boolean, reflect: true }) silent = false;
+  @property() override lang = '';
+  /** Replaces some or all of the built-in phrases. */
+  @property({ attribute: false }) strings: Partial<CallStrings> | undefined;
+  /** How long the ended state stays before going back to idle, in ms. */
+  @property({ attribute: false }) endedDuration = 4000;
+
+  @provide({ context: callIdContext }) @state() protected providedCallId: string | undefined;
+  @state() private inviteOpen = false;
+  @state() private customTiles = false;
+
+  readonly #store = new StoreController(this, (store) => this.#register(store));
+  readonly #sounds = new CallSounds((resume) =>
+    this.store?.reportAutoplayBlocked(resume, this.boundCallId),
+  );
+  readonly #issues = new IssueTracker((code, message) =>
+    this.dispatchEvent(createCallEvent('callerror', { code, message, recoverable: true })),
+  );
+  #unregister: (() => void) | undefined;
+  #announced = '';
+  #announcement = '';
+  #tick: ReturnType<typeof setInterval> | undefined;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The store to show; overrides the one of the enclosing `<rc-call-client>`. */
+  get store(): CallStore | undefined {
+    return this.#store.store;
+  }
+  set store(store: CallStore | undefined) {
+    this.#store.explicit = store;
+  }
+
+  /** The call shown, if any (ended calls stay for `endedDuration`). */
+  get call(): CallState | undefined {
+    const call = this.callId ? this.store?.get(this.callId) : this.store?.current;
+    if (call?.phase === 'ended' && Date.now() - (call.endedAt ?? 0) >= this.endedDuration)
+      return undefined;
+    return call;
+  }
+
+  /** The CallLib session shown, if any. */
+  get session(): RCCallSession | undefined {
+    return this.call?.session;
+  }
+
+  get boundCallId(): string | undefined {
+    return this.call?.callId;
+  }
+
+  accept(mediaType?: 'audio' | 'video'): Promise<boolean> {
+    return this.#act((id, s) => s.actions.accept(id, mediaType));
+  }
+  decline(): Promise<boolean> {
+    return this.#act((id, s) => s.actions.hangup(id));
+  }
+  hangup(): Promise<boolean> {
+    return this.#act((id, s) => s.actions.hangup(id));
+  }
+  toggleMic(): Promise<boolean> {
+    return this.#act((id, s) => s.actions.toggleMic(id));
+  }
+  toggleCamera(): Promise<boolean> {
+    return this.#act((id, s) => s.actions.toggleCamera(id));
+  }
+  switchToAudio(): Promise<boolean> {
+    return this.#act((id, s) => s.actions.switchToAudio(id));
+  }
+  invite(userIds: string[]): Promise<boolean> {
+    return this.#act((id, s) => s.actions.invite(id, userIds));
+  }
+
+  async #act(fn: (callId: string, store: CallStore) => Promise<boolean>): Promise<boolean> {
+    const id = this.boundCallId;
+    return id && this.store ? fn(id, this.store) : false;
+  }
+
+  readonly #intents: SessionIntents = {
+    accept: () => void this.accept(),
+    acceptAudio: () => void this.accept('audio'),
+    hangup: () => void this.hangup(),
+    mic: () => void this.toggleMic(),
+    camera: () => void this.toggleCamera(),
+    toAudio: () => void this.switchToAudio(),
+    toggleInvite: () => (this.inviteOpen = !this.inviteOpen),
+    submitInvite: (e: SubmitEvent) => {
+      e.preventDefault();
+      const input = (e.target as HTMLFormElement).elements.namedItem('users') as HTMLInputElement;
+      const ids = input.value.split(/[\s,，]+/).filter(Boolean);
+      void this.invite(ids).then((ok) => {
+        if (ok) this.inviteOpen = false;
+      });
+    },
+  };
+
+  #register(store: CallStore | undefined): void {
+    this.#unregister?.();
+    this.#unregister = store ? routerFor(store).addSession(this) : undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#tick = setInterval(() => {
+      if (this.state === 'active' || this.state === 'ended') this.requestUpdate();
+    }, 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#tick);
+    clearTimeout(this.#idleTimer);
+    this.#sounds.dispose();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang') && this.lang) {
+      const ok = parseLang(this.lang) !== undefined;
+      this.#issues.check(
+        'lang',
+        this.lang,
+        ok
+          ? { value: 0 }
+          : {
+              value: 0,
+              issue: {
+                code: 'config/invalid-lang',
+                message: `lang="${this.lang}" is not zh or en`,
+              },
+            },
+      );
+    }
+    const call = this.call;
+    this.state = call?.phase ?? 'idle';
+    this.mediaType = call?.mediaType;
+    this.providedCallId = call?.callId;
+    if (this.state !== 'active') this.inviteOpen = false;
+    clearTimeout(this.#idleTimer);
+    if (call?.phase === 'ended') {
+      this.#idleTimer = setTimeout(
+        () => this.requestUpdate(),
+        Math.max(0, (call.endedAt ?? 0) + this.endedDuration - Date.now()),
+      );
+    }
+    this.#announce(call);
+  }
+
+  #announce(call: CallState | undefined): void {
+    const key = call ? `${call.callId}:${call.phase}` : 'idle';
+    if (key === this.#announced) return;
+    this.#announced = key;
+    const strings = this.#strings();
+    const name = call
+      ? call.members.get(call.peer.userId)?.name || call.peer.name || call.peer.userId
+      : '';
+    this.#announcement =
+      call?.phase === 'incoming'
+        ? format(strings.announceIncoming, { name })
+        : call?.phase === 'active'
+          ? strings.announceConnected
+          : call?.phase === 'ended'
+            ? format(strings.announceEnded, { reason: reasonText(strings, call.endReason) })
+            : '';
+  }
+
+  #strings(): CallStrings {
+    return resolveStrings(this.store, this.lang, this.strings);
+  }
+
+  override updated(): void {
+    const tone = this.silent
+      ? null
+      : this.state === 'incoming'
+        ? 'ring'
+        : this.state === 'outgoing'
+          ? 'ringback'
+          : null;
+    this.#sounds.play(tone);
+  }
+
+  #onSlotChange(e: Event): void {
+    this.customTiles = (e.target as HTMLSlotElement).assignedElements().length > 0;
+  }
+
+  override render() {
+    const strings = this.#strings();
+    const call = this.call;
+    const store = this.store;
+    const view =
+      call && store
+        ? {
+            call,
+            store,
+            strings,
+            now: Date.now(),
+            customTiles: this.customTiles,
+            inviteOpen: this.inviteOpen,
+          }
+        : undefined;
+    const body = !view
+      ? idleView(strings)
+      : view.call.phase === 'incoming'
+        ? incomingView(view, this.#intents)
+        : view.call.phase === 'outgoing'
+          ? outgoingView(view, this.#intents)
+          : view.call.phase === 'active'
+            ? activeView(view, this.#intents)
+            : endedView(view);
+    return html`<div @slotchange=${this.#onSlotChange}>${body}</div>
+      ${store?.audioBlocked ? soundButton(strings, () => void store.unblockAudio()) : ''}
+      <div class="sr-only" role="status" aria-live="polite">${this.#announcement}</div>`;
+  }
+}

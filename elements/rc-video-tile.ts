@@ -1,0 +1,214 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { consume } from '@lit/context';
+import { property } from 'lit/decorators.js';
+import type { MemberState } from './call-state.js';
+import { callIdContext } from './context.js';
+import { createCallEvent } from './events.js';
+import { icons } from './icons.js';
+import { routerFor } from './router.js';
+import { StoreController } from './store-controller.js';
+import type { CallStore } from './store.js';
+import { resolveStrings } from './lang.js';
+import { tileStyles } from './tile-styles.js';
+import { IssueTracker, isSafeImageUrl, parseImageUrl } from './validation.js';
+import type { CallStrings } from './strings.js';
+import type { RCTrack } from '../src/calllib/types.js';
+
+/**
+ * One member of a call: their video, or their avatar and name when there is no video.
+ *
+ * @summary Shows one call member's video (remote members' audio too) with name, avatar and mute state.
+ *
+ * @attr user-id - The member to show.
+ * @attr call-id - The call; defaults to the enclosing `<rc-call-session>`'s.
+ * @attr name - Name to show when the call does not know one.
+ * @attr avatar - Avatar URL (http, https or data:image) when the call does not know one.
+ * @attr lang - `zh` or `en`; defaults to the client's language.
+ * @attr local - Reflected: this is the local user (video mirrored, audio never played).
+ * @attr audio-muted - Reflected: the member's microphone is off.
+ * @attr video-muted - Reflected: the member's camera is off or they have no video.
+ *
+ * @fires trackready - A track of this member is ready (dispatched here when this tile shows the member).
+ * @fires mutechange - This member muted or unmuted.
+ * @fires callerror - A bad `avatar` (`config/invalid-avatar`), or sound blocked (`autoplay/blocked`).
+ *
+ * @csspart video - The `<video>` element.
+ * @csspart avatar - The avatar image or initials.
+ * @csspart label - The name.
+ * @csspart muted-indicator - The muted-microphone badge.
+ *
+ * @cssprop --rc-call-tile-aspect - Tile aspect ratio (default `4 / 3`).
+ * @cssprop --rc-call-tile-bg - Tile background.
+ * @cssprop --rc-call-tile-fg - Tile text colour.
+ * @cssprop --rc-call-tile-radius - Tile corner radius (default `--rc-call-radius`, 16px).
+ * @cssprop --rc-call-avatar-bg - Background of the initials avatar.
+ * @cssprop --rc-call-video-fit - `object-fit` of the video (default `cover`).
+ * @cssprop --rc-call-danger - Colour of the muted badge.
+ */
+export class RcVideoTile extends LitElement {
+  static override styles = tileStyles;
+
+  @property({ attribute: 'user-id' }) userId = '';
+  @property({ attribute: 'call-id' }) callId: string | undefined;
+  @property() name: string | undefined;
+  @property() avatar: string | undefined;
+  @property() override lang = '';
+  @property({ type: Boolean, reflect: true }) local = false;
+  @property({ type: Boolean, reflect: true, attribute: 'audio-muted' }) audioMuted = false;
+  @property({ type: Boolean, reflect: true, attribute: 'video-muted' }) videoMuted = true;
+  /** Replaces some or all of the built-in phrases. */
+  @property({ attribute: false }) strings: Partial<CallStrings> | undefined;
+
+  @consume({ context: callIdContext, subscribe: true })
+  @property({ attribute: false })
+  contextCallId: string | undefined;
+
+  readonly #store = new StoreController(this, (store) => this.#register(store));
+  readonly #issues = new IssueTracker((code, message) =>
+    this.dispatchEvent(createCallEvent('callerror', { code, message, recoverable: true })),
+  );
+  #unregister: (() => void) | undefined;
+  #video: RCTrack | undefined;
+  #audio: RCTrack | undefined;
+
+  /** The store to read; overrides the one of the enclosing `<rc-call-client>`. */
+  get store(): CallStore | undefined {
+    return this.#store.store;
+  }
+  set store(store: CallStore | undefined) {
+    this.#store.explicit = store;
+  }
+
+  /** The call this tile shows (`call-id`, else the enclosing session's). */
+  get boundCallId(): string | undefined {
+    return this.callId || this.contextCallId;
+  }
+
+  /** The member's state in the call, if the call knows them. */
+  get member(): MemberState | undefined {
+    const state = this.store?.get(this.boundCallId);
+    if (!state) return undefined;
+    return (
+      state.members.get(this.userId) ??
+      [...state.members.values()].find((m) => m.local && m.userId === this.userId)
+    );
+  }
+
+  #register(store: CallStore | undefined): void {
+    this.#unregister?.();
+    this.#unregister = store ? routerFor(store).addTile(this) : undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#detachMedia();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    const m = this.member;
+    if (m) {
+      this.local = m.local;
+      this.audioMuted = m.audioMuted || !m.audio;
+      this.videoMuted = m.videoMuted || !m.video;
+    }
+    if (changed.has('avatar'))
+      this.#issues.check(
+        'avatar',
+        this.avatar ?? null,
+        parseImageUrl(this.avatar ?? null, 'avatar'),
+      );
+  }
+
+  override render() {
+    const m = this.member;
+    const strings = resolveStrings(this.store, this.lang, this.strings);
+    const name = m?.name || this.name || this.userId;
+    const label = m?.local ? `${name} (${strings.you})` : name;
+    const avatar = [m?.portraitUri, this.avatar].find(isSafeImageUrl);
+    const showVideo = !this.videoMuted;
+    return html`
+      <video
+        part="video"
+        class=${showVideo ? '' : 'off'}
+        playsinline
+        autoplay
+        .muted=${this.local}
+      ></video>
+      ${
+        showVideo
+          ? nothing
+          : html`<div class="placeholder">
+              ${
+                avatar
+                  ? html`<img
+                      part="avatar"
+                      class="avatar"
+                      src=${avatar}
+                      alt=""
+                      referrerpolicy="no-referrer"
+                    />`
+                  : html`<div part="avatar" class="avatar" aria-hidden="true">
+                      ${initial(name)}
+                    </div>`
+              }
+            </div>`
+      }
+      ${m?.status === 'waiting' ? html`<div class="status">${strings.calling}</div>` : nothing}
+      <div class="overlay">
+        <span part="label" class="label">${label}</span>
+        ${
+          this.audioMuted && (m?.audio || m?.local)
+            ? html`<span
+                part="muted-indicator"
+                class="badge"
+                role="img"
+                aria-label=${strings.mutedAudio}
+                >${icons.micOff}</span
+              >`
+            : nothing
+        }
+      </div>
+    `;
+  }
+
+  override updated(): void {
+    const video = this.renderRoot.querySelector('video');
+    const m = this.member;
+    if (video) this.#attachMedia(video, m?.video, m && !m.local ? m.audio : undefined);
+  }
+
+  #attachMedia(video: HTMLVideoElement, v: RCTrack | undefined, a: RCTrack | undefined): void {
+    if (v === this.#video && a === this.#audio) return;
+    this.#video = v;
+    this.#audio = a;
+    const real = [v?.getMediaStreamTrack?.(), a?.getMediaStreamTrack?.()].filter(
+      (t): t is MediaStreamTrack => !!t,
+    );
+    if (real.length) {
+      video.srcObject = new MediaStream(real);
+      this.#play(() => video.play());
+      return;
+    }
+    video.srcObject = null;
+    if (v) void v.play(video);
+    if (a) this.#play(() => a.play());
+  }
+
+  #play(start: () => Promise<unknown>): void {
+    start().catch((err: unknown) => {
+      if (err instanceof DOMException && err.name === 'NotAllowedError') {
+        this.store?.reportAutoplayBlocked(start, this.boundCallId, this.userId);
+      }
+    });
+  }
+
+  #detachMedia(): void {
+    const video = this.renderRoot.querySelector('video');
+    if (video) video.srcObject = null;
+    this.#video = this.#audio = undefined;
+  }
+}
+
+function initial(name: string): string {
+  return [...name.trim()][0]?.toUpperCase() ?? '?';
+}

@@ -1,0 +1,316 @@
+import { css } from 'lit';
+
+export const sessionStyles = css`
+  :host {
+    --_bg: var(--rc-call-bg, #ffffff);
+    --_fg: var(--rc-call-fg, #101828);
+    --_muted: var(--rc-call-muted-fg, #526075);
+    --_surface: var(--rc-call-surface, #f2f4f7);
+    --_control: var(--rc-call-control-bg, #e6e9ef);
+    --_control-fg: var(--rc-call-control-fg, #101828);
+    --_accent: var(--rc-call-accent, #2f6df6);
+    --_accept: var(--rc-call-accept, #12b76a);
+    --_danger: var(--rc-call-danger, #f04438);
+    --_radius: var(--rc-call-radius, 16px);
+    --_focus: var(--rc-call-focus-ring, #2f6df6);
+    display: block;
+    position: relative;
+    min-height: var(--rc-call-min-height, 440px);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    background: var(--_bg);
+    color: var(--_fg);
+    font-family: var(
+      --rc-call-font,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      'PingFang SC',
+      'Microsoft YaHei',
+      sans-serif
+    );
+    font-size: 15px;
+    line-height: 1.4;
+    box-shadow: var(
+      --rc-call-shadow,
+      0 1px 2px rgb(16 24 40 / 0.06),
+      0 12px 32px rgb(16 24 40 / 0.12)
+    );
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_bg: var(--rc-call-bg, #15181d);
+      --_fg: var(--rc-call-fg, #f2f4f7);
+      --_muted: var(--rc-call-muted-fg, #a7b0bd);
+      --_surface: var(--rc-call-surface, #1e2229);
+      --_control: var(--rc-call-control-bg, #2b313a);
+      --_control-fg: var(--rc-call-control-fg, #f2f4f7);
+      --_focus: var(--rc-call-focus-ring, #8ab4ff);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .screen {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 8px;
+    padding: 24px;
+    text-align: center;
+  }
+  .idle {
+    color: var(--_muted);
+  }
+  .idle .icon {
+    width: 40px;
+    height: 40px;
+    opacity: 0.6;
+  }
+  .hero {
+    width: 112px;
+    height: 112px;
+    margin-bottom: 8px;
+    border-radius: 50%;
+    object-fit: cover;
+    display: grid;
+    place-items: center;
+    color: #fff;
+    font-size: 44px;
+    font-weight: 600;
+    background: var(--rc-call-avatar-bg, linear-gradient(135deg, #5b8def, #7b5bef));
+    box-shadow: 0 10px 30px rgb(47 109 246 / 0.25);
+  }
+  :host([state='incoming']) .hero {
+    animation: pulse 1.8s ease-out infinite;
+  }
+  @keyframes pulse {
+    0% {
+      box-shadow: 0 0 0 0 rgb(47 109 246 / 0.45);
+    }
+    100% {
+      box-shadow: 0 0 0 26px rgb(47 109 246 / 0);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :host([state='incoming']) .hero {
+      animation: none;
+    }
+  }
+  h2 {
+    margin: 0;
+    font-size: 24px;
+    font-weight: 600;
+    max-width: 100%;
+    overflow-wrap: anywhere;
+  }
+  .status {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .actions {
+    display: flex;
+    gap: 28px;
+    margin-top: 32px;
+    flex-wrap: wrap;
+    justify-content: center;
+  }
+  .preview {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    aspect-ratio: auto;
+    border-radius: 0;
+    opacity: 0.35;
+  }
+  .screen.over-video {
+    color: #fff;
+    --_muted: rgb(255 255 255 / 0.85);
+    --_fg: #fff;
+  }
+  .stage {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    flex-direction: column;
+    background: var(--_surface);
+  }
+  header {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 12px;
+    padding: 12px 16px;
+    font-weight: 600;
+  }
+  header .status {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    color: var(--_fg);
+  }
+  .timer {
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+    font-weight: 500;
+  }
+  .tiles {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+    display: grid;
+    grid-template-columns: repeat(var(--cols, 1), minmax(0, 1fr));
+    align-content: center;
+    gap: 8px;
+    padding: 0 12px;
+    overflow: auto;
+  }
+  .tiles.pip {
+    display: block;
+    padding: 0 12px;
+  }
+  .tiles.pip rc-video-tile:not([local]) {
+    position: absolute;
+    inset: 0 12px;
+    aspect-ratio: auto;
+  }
+  .tiles.pip rc-video-tile[local] {
+    position: absolute;
+    right: 24px;
+    bottom: 12px;
+    width: min(30%, 180px);
+    box-shadow: 0 6px 20px rgb(0 0 0 / 0.35);
+    border: 2px solid rgb(255 255 255 / 0.7);
+    z-index: 1;
+  }
+  .controls {
+    display: flex;
+    justify-content: center;
+    gap: 14px;
+    padding: 14px 12px 18px;
+    flex-wrap: wrap;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
+  }
+  button:focus-visible,
+  input:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 3px;
+  }
+  .action {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 8px;
+    padding: 0;
+    border: 0;
+    background: none;
+    border-radius: 12px;
+    font-size: 13px;
+    min-width: 72px;
+  }
+  .disc {
+    width: 60px;
+    height: 60px;
+    border-radius: 50%;
+    display: grid;
+    place-items: center;
+    color: #fff;
+    transition:
+      transform 0.12s ease,
+      filter 0.12s ease;
+  }
+  .action:hover .disc {
+    filter: brightness(1.08);
+    transform: translateY(-1px);
+  }
+  .action:active .disc {
+    transform: scale(0.96);
+  }
+  .accept .disc {
+    background: var(--_accept);
+  }
+  .danger .disc {
+    background: var(--_danger);
+  }
+  .ctl {
+    width: 48px;
+    height: 48px;
+    border: 0;
+    border-radius: 50%;
+    display: grid;
+    place-items: center;
+    background: var(--_control);
+    color: var(--_control-fg);
+  }
+  .ctl.off {
+    background: var(--_fg);
+    color: var(--_bg);
+  }
+  .ctl.danger {
+    width: 64px;
+    border-radius: 24px;
+    background: var(--_danger);
+    color: #fff;
+  }
+  [aria-busy='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .invite-form {
+    display: flex;
+    gap: 8px;
+    margin: 8px 12px 0;
+    align-items: end;
+  }
+  .invite-form label {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    font-size: 13px;
+    color: var(--_muted);
+  }
+  .invite-form input {
+    font: inherit;
+    padding: 8px 10px;
+    border-radius: 10px;
+    border: 1px solid color-mix(in srgb, var(--_fg) 25%, transparent);
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+  .text-btn {
+    border: 0;
+    border-radius: 10px;
+    padding: 9px 16px;
+    background: var(--_accent);
+    color: #fff;
+    font-weight: 600;
+  }
+  .sound {
+    position: absolute;
+    top: 12px;
+    left: 50%;
+    transform: translateX(-50%);
+    z-index: 2;
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    box-shadow: 0 6px 18px rgb(0 0 0 / 0.2);
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;
