@@ -6,21 +6,23 @@ import type { ServerFrame } from './protocol.js';
  * client that keeps flooding still gets `limit` frames through per window, never more.
  */
 export class SlidingWindowLimiter {
-  readonly #times: number[];
+  /** Times of the last `limit` accepted frames, a ring once full; grows only as frames come. */
+  readonly #times: number[] = [];
   #next = 0;
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
-  ) {
-    this.#times = new Array<number>(limit).fill(Number.NEGATIVE_INFINITY);
-  }
+  ) {}
 
   /** Records a frame at `now` and returns true, or returns false when the window is full. */
   take(now: number): boolean {
-    if (this.limit <= 0) return false;
+    if (this.#times.length < this.limit) {
+      this.#times.push(now);
+      return true;
+    }
     // The slot about to be overwritten holds the oldest of the last `limit` accepted frames.
-    if (now - this.#times[this.#next] < this.windowMs) return false;
+    if (this.limit <= 0 || now - this.#times[this.#next] < this.windowMs) return false;
     this.#times[this.#next] = now;
     this.#next = (this.#next + 1) % this.limit;
     return true;

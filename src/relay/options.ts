@@ -47,9 +47,9 @@ export function resolveRelayOptions(options: RelayOptions = {}): ResolvedRelayOp
     origins: parseOrigins(options.origins ?? process.env.RC_SIGNAL_ORIGINS),
     heartbeatMs: positive(options.heartbeatMs, 10_000),
     maxPayload: positive(options.maxPayload, 64 * 1024),
-    rateLimit: positive(options.rateLimit, 200),
+    rateLimit: Math.floor(positive(options.rateLimit, 200)),
     rateWindowMs: positive(options.rateWindowMs, 10_000),
-    maxRecipients: positive(options.maxRecipients, 100),
+    maxRecipients: Math.floor(positive(options.maxRecipients, 100)),
     maxBufferedBytes: positive(options.maxBufferedBytes, 4 * 1024 * 1024),
     log: log === false ? () => {} : (log ?? ((line) => console.log(line))),
   };
