@@ -1,0 +1,127 @@
+/**
+ * The engine's media port over plugin-rtc's `RCRTCClient`: camera and microphone tracks tagged
+ * `RongCloudRTC`, and RTC rooms named by the callId.
+ */
+import { RCCallErrorCode } from '../calllib/enums.js';
+import type {
+  JoinResult,
+  LocalTrackRequest,
+  LocalTracksResult,
+  MediaPort,
+  RoomEvents,
+} from '../calllib/ports.js';
+import type { IMediaConstraints } from '../calllib/types.js';
+import { CALL_SUCCESS, joinFailureReason, mediaFailureCode } from './codes.js';
+import { RongCloudRoom } from './room.js';
+import { RTCCode, type RTCClientLike } from './sdk.js';
+import { RemoteTrackCache, RongCloudLocalTrack, TRACK_TAG } from './tracks.js';
+
+/** Why the devices could not be opened, from the browser's DOMException name. */
+export type MediaFailureCause = 'permission-denied' | 'not-found' | 'in-use' | 'unknown';
+
+export interface RongCloudTracksResult extends LocalTracksResult {
+  /** Set when `code` is not 10000 (a hint for UIs; CallLib itself only has the code). */
+  cause?: MediaFailureCause;
+}
+
+function causeOf(error: unknown): MediaFailureCause {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'permission-denied';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'not-found';
+  if (name === 'NotReadableError' || name === 'AbortError') return 'in-use';
+  return 'unknown';
+}
+
+const FPS: Record<string, number> = { FPS_10: 10, FPS_15: 15, FPS_24: 24, FPS_30: 30 };
+
+/**
+ * CallLib constraints → getUserMedia constraints, with plugin-rtc's defaults (640x480 at 15 fps)
+ * and its non-exact device ids.
+ */
+export function userMediaConstraints(request: LocalTrackRequest): MediaStreamConstraints {
+  const c: IMediaConstraints = request.constraints ?? {};
+  const out: MediaStreamConstraints = { audio: false, video: false };
+  if (request.audio) {
+    const audio: MediaTrackConstraints = {};
+    if (c.audio?.micphoneId) audio.deviceId = c.audio.micphoneId;
+    if (typeof c.audio?.sampleRate === 'number') audio.sampleRate = c.audio.sampleRate;
+    out.audio = audio;
+  }
+  if (request.video) {
+    const size = /^W(\d+)_H(\d+)$/.exec(c.video?.resolution ?? '');
+    const video: MediaTrackConstraints = {
+      width: size ? Number(size[1]) : 640,
+      height: size ? Number(size[2]) : 480,
+      frameRate: FPS[c.video?.frameRate ?? ''] ?? 15,
+    };
+    if (c.video?.cameraId) video.deviceId = c.video.cameraId;
+    if (c.video?.faceMode) video.facingMode = c.video.faceMode;
+    out.video = video;
+  }
+  return out;
+}
+
+/** The media port; one per installed client. */
+export class RongCloudMediaPort implements MediaPort {
+  readonly #cache = new RemoteTrackCache();
+
+  constructor(private readonly client: RTCClientLike) {}
+
+  async createLocalTracks(request: LocalTrackRequest): Promise<RongCloudTracksResult> {
+    const { audio, video } = request;
+    if (!audio && !video) return { code: CALL_SUCCESS, tracks: [] };
+    const failed = (cause: MediaFailureCause): RongCloudTracksResult => ({
+      code: mediaFailureCode(audio, video),
+      tracks: [],
+      cause,
+    });
+    // getUserMedia ourselves (plugin-rtc would hide the DOMException), then hand the tracks to
+    // plugin-rtc so they are its own track objects, publishable in its rooms.
+    let stream: MediaStream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia(userMediaConstraints(request));
+    } catch (error) {
+      return failed(causeOf(error));
+    }
+    const tracks: RongCloudLocalTrack[] = [];
+    // Audio first, as plugin-rtc orders its own camera+microphone tracks.
+    const ordered = [...stream.getAudioTracks(), ...stream.getVideoTracks()];
+    for (const msTrack of ordered) {
+      const created =
+        msTrack.kind === 'audio'
+          ? await this.client.createLocalAudioTrack(TRACK_TAG, msTrack)
+          : await this.client.createLocalVideoTrack(TRACK_TAG, msTrack);
+      if (created.code !== RTCCode.SUCCESS || !created.track) {
+        tracks.forEach((t) => t.destroy());
+        ordered.forEach((t) => t.stop());
+        return failed('unknown');
+      }
+      tracks.push(new RongCloudLocalTrack(created.track));
+    }
+    return { code: CALL_SUCCESS, tracks };
+  }
+
+  async joinRoom(
+    roomId: string,
+    events: RoomEvents,
+    options?: { joinType?: number },
+  ): Promise<JoinResult> {
+    const joined = await this.client.joinRTCRoom(roomId, options?.joinType);
+    if (joined.code !== RTCCode.SUCCESS || !joined.room) {
+      const code = joined.code === RTCCode.SUCCESS ? RCCallErrorCode.JOIN_ROOM_ERROR : joined.code;
+      return { code, reason: joinFailureReason(code) };
+    }
+    return {
+      code: CALL_SUCCESS,
+      room: new RongCloudRoom(this.client, joined.room, events, this.#cache),
+    };
+  }
+
+  /** The RTC rooms this user (on any device) is in, as plugin-rtc's `getJoinedRoomInfo` reports. */
+  async getJoinedUserInfo(_userId: string): Promise<{ code: number; data?: unknown }> {
+    const info = await this.client.getJoinedRoomInfo();
+    return info.code === RTCCode.SUCCESS
+      ? { code: CALL_SUCCESS, data: info.data }
+      : { code: RCCallErrorCode.QUERY_JOINED_USER_INFO_ERROR };
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * A joined plugin-rtc room seen through the engine's MediaRoom port, and plugin-rtc's room listener
+ * translated to the engine's RoomEvents.
+ */
+import type { MediaRoom, RoomEvents } from '../calllib/ports.js';
+import type { RCLocalTrack, RCTrack } from '../calllib/types.js';
+import { CALL_SUCCESS } from './codes.js';
+import {
+  KickReason,
+  type RemoteTrackLike,
+  type RoomListenerLike,
+  type RTCClientLike,
+  type RTCRoomLike,
+} from './sdk.js';
+import { RemoteTrackCache, sdkLocalTracks, sdkRemoteTracks } from './tracks.js';
+
+/**
+ * plugin-rtc → engine. Kick-offs: `byServer === false` means our own RTC pings failed (a network
+ * loss, end reason 7); `true` with OTHER_KICK means another device of this user joined (21);
+ * any other server kick is 23.
+ */
+export function roomListener(events: RoomEvents, cache: RemoteTrackCache): RoomListenerLike {
+  const wrap = (track: RemoteTrackLike) => cache.wrap(track);
+  return {
+    onTrackPublish: (tracks) => events.onTrackPublish(cache.wrapAll(tracks)),
+    onTrackUnpublish: (tracks) => events.onTrackUnpublish(cache.wrapAll(tracks)),
+    onTrackReady: (track) => events.onTrackReady(wrap(track)),
+    onUserJoin: (userIds) => events.onUserJoin([...userIds]),
+    onUserLeave: (userIds) => events.onUserLeave([...userIds]),
+    onAudioMuteChange: (track) => events.onAudioMuteChange(wrap(track)),
+    onVideoMuteChange: (track) => events.onVideoMuteChange(wrap(track)),
+    onKickOff: (byServer, reason) => {
+      if (!byServer) events.onNetworkError();
+      else events.onKickOff(reason !== KickReason.OTHER_KICK);
+    },
+    // A single failed ping is not a lost call: plugin-rtc kicks us off (byServer false) once the
+    // server's offline limit has passed, which ends the call above.
+    onPing: () => undefined,
+    onRTCPeerConnectionCloseByException: () => events.onNetworkError(),
+  };
+}
+
+/** The engine's view of one joined plugin-rtc room. */
+export class RongCloudRoom implements MediaRoom {
+  #left = false;
+
+  constructor(
+    private readonly client: RTCClientLike,
+    private readonly room: RTCRoomLike,
+    events: RoomEvents,
+    private readonly cache: RemoteTrackCache,
+  ) {
+    room.registerRoomEventListener(roomListener(events, cache));
+    room.registerReportListener({
+      onICEConnectionStateChange: (state) => events.onICEConnectionStateChange?.(state),
+    });
+  }
+
+  getRemoteUserIds(): string[] {
+    return this.room.getRemoteUserIds();
+  }
+
+  getRemoteTracks(): RCTrack[] {
+    return this.cache.wrapAll(this.room.getRemoteTracks());
+  }
+
+  getSessionId(): string {
+    return this.room.getSessionId();
+  }
+
+  async publish(tracks: RCLocalTrack[]): Promise<{ code: number }> {
+    const result = await this.room.publish(sdkLocalTracks(tracks));
+    return { code: result.code };
+  }
+
+  async unpublish(tracks: RCLocalTrack[]): Promise<{ code: number }> {
+    const result = await this.room.unpublish(sdkLocalTracks(tracks));
+    return { code: result.code };
+  }
+
+  async subscribe(tracks: RCTrack[]): Promise<{ code: number }> {
+    const result = await this.room.subscribe(sdkRemoteTracks(tracks));
+    return { code: result.code };
+  }
+
+  async unsubscribe(tracks: RCTrack[]): Promise<{ code: number }> {
+    const result = await this.room.unsubscribe(sdkRemoteTracks(tracks));
+    return { code: result.code };
+  }
+
+  /** plugin-rtc tells the room's members itself when a published local track is (un)muted. */
+  async setTrackMuted(track: RCLocalTrack, muted: boolean): Promise<{ code: number }> {
+    if (muted) track.mute();
+    else track.unmute();
+    return { code: CALL_SUCCESS };
+  }
+
+  async leave(): Promise<void> {
+    if (this.#left) return;
+    this.#left = true;
+    this.room.registerRoomEventListener(null);
+    this.room.registerReportListener(null);
+    await this.client.leaveRoom(this.room);
+  }
+}

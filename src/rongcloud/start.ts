@@ -1,0 +1,239 @@
+/**
+ * `startRongCloud(options)`: the whole RongCloud start-up for `<rc-call-client appkey token>`.
+ *
+ * Contract (for the element and any other host):
+ * - Returns a promise and never throws synchronously. It resolves with a {@link RongCloudConnection}
+ *   `{client, userId, disconnect()}` once the IM connection is up, and rejects with a plain
+ *   {@link RongCloudStartError} object `{code, message, recoverable, imCode?}` (never an `Error`)
+ *   otherwise. `code` is a `callerror` code: `config/missing-appkey`, `config/missing-token`,
+ *   `config/invalid`, `network/offline` (navigation or socket failed: offline, firewall, DNS),
+ *   `auth/token-invalid`, `auth/appkey-invalid`, `auth/user-blocked`, `auth/kicked`,
+ *   `rtc/unsupported` (plugin-rtc refused the page: not https and not localhost), `connection/failed`.
+ * - `onStatus(status, error?)` reports every change: `'connecting'` when it starts, then
+ *   `'connected'`, or `'error'` with the same object the promise rejects with. After a successful
+ *   start: `'connecting'` while IMLib reconnects by itself, `'connected'` again, `'error'` with
+ *   `auth/kicked` (another device logged in) or another code when the server ends the connection,
+ *   and `'disconnected'` after `disconnect()`. After `'error'` or `'disconnected'` the connection is
+ *   over and cleaned up; start again to retry. A throwing `onStatus` is logged and ignored.
+ * - One connection per page (IMLib is a singleton): a new start first disconnects the previous one.
+ * - `disconnect()` is idempotent and never rejects: it ends every call (leaving the RTC rooms and
+ *   stopping the devices), disconnects IM and destroys the IM client, so a later start (even with
+ *   another appkey) begins from scratch.
+ * - The RongCloud SDK is loaded on the first call only (dynamic import): pages that never start
+ *   RongCloud never fetch it. It is this module's own IMLib; a page that already uses IMLib itself
+ *   should install {@link installer} on its own IMLib instead.
+ */
+import type { IRCRTCInitOptions } from '@rongcloud/plugin-rtc';
+import type { RCCallClient } from '../calllib/client.js';
+import type { IInstallOptions } from '../calllib/types.js';
+import { connectionErrorCode, type RongCloudErrorCode } from './codes.js';
+import { installer } from './installer.js';
+import { IMCode } from './sdk.js';
+
+type IMLib = typeof import('@rongcloud/imlib-next');
+
+export type RongCloudStatus = 'connecting' | 'connected' | 'disconnected' | 'error';
+
+export interface RongCloudStartError {
+  code: RongCloudErrorCode;
+  message: string;
+  /** Whether the same start may work later (network) or needs other input (token, appkey). */
+  recoverable: boolean;
+  /** The IM error code behind it, when there is one. */
+  imCode?: number;
+}
+
+export interface RongCloudStartOptions {
+  appkey: string;
+  token: string;
+  /** Private-cloud navigation URLs. */
+  navigators?: string[];
+  /** Own user info sent with every call message (`registerUserInfo`). */
+  name?: string;
+  portraitUri?: string;
+  /** CallLib install options (`onSession`, `onSessionClose`, `timeout`, `lang`, …). */
+  options: IInstallOptions;
+  /** plugin-rtc options (`mediaServer`, `timeout`, `pingGap`, …). */
+  rtcOptions?: IRCRTCInitOptions;
+  onStatus?(status: RongCloudStatus, error?: RongCloudStartError): void;
+}
+
+export interface RongCloudConnection {
+  client: RCCallClient;
+  /** The connected user's id (from the token). */
+  userId: string;
+  disconnect(): Promise<void>;
+}
+
+let active: Connection | undefined;
+
+/** Starts RongCloud IM + RTC + CallLib; see the contract at the top of this file. */
+export async function startRongCloud(start: RongCloudStartOptions): Promise<RongCloudConnection> {
+  const report = statusReporter(start?.onStatus);
+  const fail = (error: RongCloudStartError): never => {
+    report('error', error);
+    throw error;
+  };
+  if (!nonEmpty(start?.appkey)) fail(startError('config/missing-appkey', 'appkey is empty'));
+  if (!nonEmpty(start.token)) fail(startError('config/missing-token', 'token is empty'));
+  await active?.disconnect();
+  report('connecting');
+
+  let sdk: Awaited<ReturnType<typeof loadSdk>>;
+  try {
+    sdk = await loadSdk();
+  } catch {
+    return fail(startError('connection/failed', 'the RongCloud SDK could not be loaded'));
+  }
+  const { RongIMLib, RCRTC } = sdk;
+  const connection = new Connection(RongIMLib, report);
+  active = connection;
+  try {
+    RongIMLib.init({ appkey: start.appkey, navigators: start.navigators ?? [] });
+    const rtcClient = RongIMLib.installPlugin(RCRTC.installer, start.rtcOptions ?? {});
+    if (!rtcClient) {
+      throw startError('rtc/unsupported', 'plugin-rtc needs https or localhost');
+    }
+    const client = RongIMLib.installPlugin(installer, { ...start.options, rtcClient });
+    if (!client) throw startError('config/invalid', 'CallLib options are invalid');
+    connection.client = client;
+    client.registerUserInfo(profileOf(start));
+    connection.listen();
+    const result = await RongIMLib.connect(start.token);
+    if (result.code !== IMCode.SUCCESS || !result.data) {
+      const { code, recoverable } = connectionErrorCode(result.code);
+      throw startError(
+        code,
+        `connect failed with IM code ${result.code}`,
+        recoverable,
+        result.code,
+      );
+    }
+    connection.connected = true;
+    report('connected');
+    return { client, userId: result.data.userId, disconnect: () => connection.disconnect() };
+  } catch (thrown) {
+    await connection.teardown();
+    return fail(isStartError(thrown) ? thrown : startError('config/invalid', String(thrown)));
+  }
+}
+
+async function loadSdk() {
+  const [RongIMLib, RCRTC] = await Promise.all([
+    import('@rongcloud/imlib-next'),
+    import('@rongcloud/plugin-rtc'),
+  ]);
+  return { RongIMLib, RCRTC };
+}
+
+/** One IM connection: its listeners, its client, its teardown. */
+class Connection {
+  client?: RCCallClient;
+  connected = false;
+  #ended?: Promise<void>;
+
+  constructor(
+    private readonly im: IMLib,
+    private readonly report: (status: RongCloudStatus, error?: RongCloudStartError) => void,
+  ) {}
+
+  readonly #onConnecting = () => {
+    if (this.connected) this.report('connecting');
+  };
+  readonly #onConnected = () => {
+    if (this.connected) this.report('connected');
+  };
+  readonly #onSuspend = () => {
+    if (this.connected) this.report('connecting');
+  };
+  readonly #onDisconnect = (imCode: number) => {
+    if (!this.connected || this.#ended) return;
+    const { code, recoverable } = connectionErrorCode(imCode);
+    const error = startError(
+      code,
+      `disconnected by the server (IM code ${imCode})`,
+      recoverable,
+      imCode,
+    );
+    void this.teardown().then(() => this.report('error', error));
+  };
+
+  listen(): void {
+    const { Events } = this.im;
+    this.im.addEventListener(Events.CONNECTING, this.#onConnecting);
+    this.im.addEventListener(Events.CONNECTED, this.#onConnected);
+    this.im.addEventListener(Events.SUSPEND, this.#onSuspend);
+    this.im.addEventListener(Events.DISCONNECT, this.#onDisconnect);
+  }
+
+  /** Ends calls, disconnects and destroys IMLib. Safe to call any number of times. */
+  teardown(): Promise<void> {
+    this.#ended ??= this.#teardown();
+    return this.#ended;
+  }
+
+  async disconnect(): Promise<void> {
+    const wasConnected = this.connected && !this.#ended;
+    await this.teardown();
+    if (wasConnected) this.report('disconnected');
+  }
+
+  async #teardown(): Promise<void> {
+    this.connected = false;
+    if (active === this) active = undefined;
+    const { Events } = this.im;
+    await quietly(() => this.client?.destroy());
+    await quietly(() => {
+      this.im.removeEventListener(Events.CONNECTING, this.#onConnecting);
+      this.im.removeEventListener(Events.CONNECTED, this.#onConnected);
+      this.im.removeEventListener(Events.SUSPEND, this.#onSuspend);
+      this.im.removeEventListener(Events.DISCONNECT, this.#onDisconnect);
+    });
+    await quietly(() => this.im.disconnect());
+    await quietly(() => this.im.destroy());
+  }
+}
+
+async function quietly(step: () => unknown): Promise<void> {
+  try {
+    await step();
+  } catch {
+    // teardown goes on: each step is independent
+  }
+}
+
+function statusReporter(onStatus: RongCloudStartOptions['onStatus']) {
+  return (status: RongCloudStatus, error?: RongCloudStartError) => {
+    try {
+      onStatus?.(status, error);
+    } catch (thrown) {
+      console.error('[rc-call] onStatus threw', thrown);
+    }
+  };
+}
+
+function profileOf(start: RongCloudStartOptions): { name?: string; portraitUri?: string } {
+  const profile: { name?: string; portraitUri?: string } = {};
+  if (nonEmpty(start.name)) profile.name = start.name;
+  if (nonEmpty(start.portraitUri)) profile.portraitUri = start.portraitUri;
+  return profile;
+}
+
+function nonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function startError(
+  code: RongCloudErrorCode,
+  message: string,
+  recoverable = code === 'network/offline' || code === 'connection/failed',
+  imCode?: number,
+): RongCloudStartError {
+  const error: RongCloudStartError = { code, message, recoverable };
+  if (imCode !== undefined) error.imCode = imCode;
+  return error;
+}
+
+function isStartError(value: unknown): value is RongCloudStartError {
+  return typeof value === 'object' && value !== null && 'code' in value && 'recoverable' in value;
+}
