@@ -14,7 +14,7 @@ import type { SessionContext, SessionInit } from './context.js';
 import { Logger, callSafely } from './logger.js';
 import { OfflineInbox } from './offline.js';
 import type { MediaPort, OutgoingSignal, SignalingPort } from './ports.js';
-import { RCCallSession } from './session.js';
+import { RCCallSession, checkListener } from './session.js';
 import {
   commonFields,
   decodeSignal,
@@ -29,6 +29,7 @@ import type {
   ICallResult,
   IGroupCallOptions,
   IInstallOptions,
+  ISessionListener,
   IUserProfile,
 } from './types.js';
 import { BoundedSet } from './bounded-set.js';
@@ -175,7 +176,7 @@ export class RCCallClient {
 
   // ---- outgoing ------------------------------------------------------------------------------
 
-  private async start(
+  private start(
     conversationType: ConversationType,
     targetId: string,
     invitees: string[],
@@ -185,6 +186,18 @@ export class RCCallClient {
     if (mediaType !== RCCallMediaType.AUDIO && mediaType !== RCCallMediaType.AUDIO_VIDEO) {
       throw new TypeError('mediaType must be RCCallMediaType.AUDIO (1) or AUDIO_VIDEO (2)');
     }
+    const listener = checkListener(options.listener);
+    return this.place(conversationType, targetId, invitees, options, mediaType, listener);
+  }
+
+  private async place(
+    conversationType: ConversationType,
+    targetId: string,
+    invitees: string[],
+    options: ICallOptions | IGroupCallOptions,
+    mediaType: RCCallMediaType,
+    listener: ISessionListener,
+  ): Promise<ICallResult> {
     if (this.destroyed || this.getSessions().length > 0) {
       return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
     }
@@ -201,7 +214,7 @@ export class RCCallClient {
       extra: typeof options.extra === 'string' ? options.extra : undefined,
     };
     const session = new RCCallSession(this.ctx, init);
-    session.registerSessionListener(options.listener);
+    session.registerSessionListener(listener);
     for (const id of invitees) session.addMember(id, RCCallUserState.WAITING);
     session.hold();
     this.sessions.set(init.callId, session);
@@ -240,7 +253,9 @@ export class RCCallClient {
       return { code: s.code !== OK ? s.code : t.code };
     }
     if (session.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
-    setTimeout(() => session.open(t.tracks, s.sentTime), 0);
+    session.announceLocal(t.tracks);
+    // Let the app see `call()` resolve before the queued Ringing/Accept reach its listener.
+    setTimeout(() => session.open(s.sentTime), 0);
     return { code: OK, session };
   }
 

@@ -46,6 +46,16 @@ const REQUIRED: (keyof ISessionListener)[] = [
   'onMediaModify',
 ];
 
+/** Throws (programmer error) unless every required callback is a function. */
+export function checkListener(listener: ISessionListener): ISessionListener {
+  if (!listener || typeof listener !== 'object') {
+    throw new TypeError('listener must be an object with the session callbacks');
+  }
+  const missing = REQUIRED.filter((k) => typeof listener[k] !== 'function');
+  if (missing.length) throw new TypeError(`listener is missing callbacks: ${missing.join(', ')}`);
+  return listener;
+}
+
 /** A remote user of a session, as `getRemoteUsers()` lists them. */
 export interface IRemoteUser extends ISenderInfo {
   state: RCCallUserState;
@@ -81,14 +91,7 @@ export class RCCallSession {
   }
 
   registerSessionListener(listener: ISessionListener): void {
-    if (!listener || typeof listener !== 'object') {
-      throw new TypeError('registerSessionListener(listener): listener must be an object');
-    }
-    const missing = REQUIRED.filter((k) => typeof listener[k] !== 'function');
-    if (missing.length) {
-      throw new TypeError(`registerSessionListener: missing callbacks ${missing.join(', ')}`);
-    }
-    this.listener = listener;
+    this.listener = checkListener(listener);
   }
 
   // ---- getters -------------------------------------------------------------------------------
@@ -201,7 +204,7 @@ export class RCCallSession {
       void this.end(RCCallEndReason.GET_MEDIA_RESOURCES_ERROR, { notify: true });
       return { code: t.code };
     }
-    return this.joinAndPublish(joined, t.tracks);
+    return this.joinAndPublish(joined, t.tracks, true);
   }
 
   /** Ends the call for us: CANCEL (calling), REJECT (ringing) or HANGUP (in the call). */
@@ -337,6 +340,11 @@ export class RCCallSession {
       this.startTimer(userId, sentTime);
   }
 
+  /** @internal Outgoing: the local tracks are ready (before `call()` resolves). */
+  announceLocal(tracks: RCLocalTrack[]): void {
+    for (const t of tracks) this.emit('onTrackReady', t);
+  }
+
   /** @internal Outgoing: opens the local devices for the call. */
   prepareMedia(mediaType: RCCallMediaType, constraints?: IMediaConstraints) {
     this.constraints = constraints;
@@ -357,9 +365,8 @@ export class RCCallSession {
   }
 
   /** @internal Outgoing: the call is set up; deliver what waited. */
-  open(localTracks: RCLocalTrack[], inviteSentTime: number): void {
+  open(inviteSentTime: number): void {
     for (const id of this.members.active()) this.startTimer(id, inviteSentTime);
-    for (const t of localTracks) this.emit('onTrackReady', t);
     const queued = this.queue ?? [];
     this.queue = null;
     for (const s of queued) this.handle(s);
@@ -492,6 +499,7 @@ export class RCCallSession {
   private async joinAndPublish(
     joined: Promise<{ code: number; reason?: RCCallEndReason }>,
     tracks: RCLocalTrack[],
+    announce: boolean,
   ): Promise<{ code: number }> {
     const j = await joined;
     if (this.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
@@ -499,14 +507,17 @@ export class RCCallSession {
       void this.end(j.reason ?? RCCallEndReason.NETWORK_ERROR, { notify: true });
       return { code: j.code };
     }
-    return this.publishAndAnnounce(tracks);
+    return this.publishAndAnnounce(tracks, announce);
   }
 
-  private async publishAndAnnounce(tracks: RCLocalTrack[]): Promise<{ code: number }> {
+  private async publishAndAnnounce(
+    tracks: RCLocalTrack[],
+    announce = true,
+  ): Promise<{ code: number }> {
     const code = await this.media.publish(tracks);
     if (code !== OK || this.isEnded())
       return { code: code !== OK ? code : RCCallErrorCode.STATE_MACHINE_EXIT };
-    for (const t of tracks) this.emit('onTrackReady', t);
+    if (announce) for (const t of tracks) this.emit('onTrackReady', t);
     return { code: OK };
   }
 
@@ -518,7 +529,7 @@ export class RCCallSession {
     if (!this.init.incoming && this.state === RCCallSessionState.WAITING) {
       // The caller joins the room only now that someone answered.
       this.becomeKeeping();
-      void this.joinAndPublish(this.media.join(this.init.callId), [...this.media.tracks]);
+      void this.joinAndPublish(this.media.join(this.init.callId), [...this.media.tracks], false);
     }
   }
 
