@@ -181,6 +181,13 @@ export class LocalRoom implements MediaRoom {
         this.update(this.member(message), data.tracks);
         break;
       case 'state':
+        // A member we did not know yet answered our join: it may have missed what we published since.
+        if (!known)
+          this.post([message.from], {
+            type: 'state',
+            toDevice: message.fromDevice,
+            tracks: this.trackStates(),
+          });
         this.update(this.member(message), data.tracks);
         break;
       case 'leave':

@@ -1,0 +1,147 @@
+// Shared by the local-*.test.ts files: call parties on the local backend that record what their
+// listeners see, and getStats helpers.
+import { waitUntil } from '@open-wc/testing';
+import {
+  createLocalCallClient,
+  type LocalCallClient,
+  type LocalCallClientOptions,
+} from '../../src/local/index.js';
+import type {
+  IEndSummary,
+  IMediaConstraints,
+  IMuteUser,
+  ISessionListener,
+  RCTrack,
+} from '../../src/calllib/index.js';
+import type { RCCallSession } from '../../src/calllib/session.js';
+
+export interface Party {
+  userId: string;
+  client: LocalCallClient;
+  session?: RCCallSession;
+  remoteTracks: RCTrack[];
+  localTracks: RCTrack[];
+  mutes: IMuteUser[];
+  hungup: Array<{ userId: string; reason: number }>;
+  closed: IEndSummary[];
+  listener: ISessionListener;
+  /** Accept incoming calls at once (with these constraints when given). */
+  autoAccept?: boolean | IMediaConstraints;
+}
+
+export function uniqueChannel(): string {
+  return `rc-call-test-${Math.random().toString(36).slice(2)}`;
+}
+
+export async function createParty(
+  userId: string,
+  extra: Partial<LocalCallClientOptions> & { autoAccept?: boolean | IMediaConstraints },
+): Promise<Party> {
+  const party = {
+    userId,
+    remoteTracks: [],
+    localTracks: [],
+    mutes: [],
+    hungup: [],
+    closed: [],
+    autoAccept: extra.autoAccept,
+  } as unknown as Party;
+  party.listener = {
+    onRinging: () => undefined,
+    onAccept: () => undefined,
+    onHungup: (sender, reason) => party.hungup.push({ userId: sender.userId, reason }),
+    onTrackReady: (track) => {
+      (track.isLocalTrack() ? party.localTracks : party.remoteTracks).push(track);
+      if (!track.isLocalTrack())
+        void track.play(track.isVideoTrack() ? videoFor(userId, track) : undefined);
+    },
+    onMemberModify: () => undefined,
+    onMediaModify: () => undefined,
+    onAudioMuteChange: (m) => party.mutes.push(m),
+    onVideoMuteChange: (m) => party.mutes.push(m),
+  };
+  party.client = await createLocalCallClient({
+    userId,
+    timeout: 15_000,
+    ...extra,
+    onSession: (session) => {
+      party.session = session;
+      session.registerSessionListener(party.listener);
+      if (party.autoAccept) {
+        void session.accept(party.autoAccept === true ? undefined : party.autoAccept);
+      }
+    },
+    onSessionClose: (_session, summary) => party.closed.push(summary),
+  });
+  return party;
+}
+
+function videoFor(owner: string, track: RCTrack): HTMLVideoElement {
+  const video = document.createElement('video');
+  video.dataset.owner = owner;
+  video.dataset.user = track.getUserId();
+  video.muted = true;
+  video.playsInline = true;
+  document.body.append(video);
+  return video;
+}
+
+/** The peer connections of a party's current room. */
+export function connections(party: Party): RTCPeerConnection[] {
+  const callId = party.session?.getCallId();
+  const room = callId ? party.client.inspect().rooms.get(callId) : undefined;
+  return room ? [...room.peerConnections().values()] : [];
+}
+
+/** Sum of an inbound-rtp stat over a party's peer connections. */
+export async function inbound(
+  party: Party,
+  kind: 'audio' | 'video',
+  stat: 'framesDecoded' | 'packetsReceived',
+): Promise<number> {
+  let total = 0;
+  for (const pc of connections(party)) {
+    const report = await pc.getStats();
+    report.forEach((s) => {
+      if (s.type === 'inbound-rtp' && s.kind === kind) total += Number(s[stat] ?? 0);
+    });
+  }
+  return total;
+}
+
+/** Waits until `read()` grows past its current value (media is flowing now). */
+export async function grows(read: () => Promise<number>, message: string): Promise<void> {
+  const start = await read();
+  let last = start;
+  await waitUntil(
+    async () => {
+      last = await read();
+      return last > start;
+    },
+    `${message} (stuck at ${last})`,
+    { timeout: 8000, interval: 100 },
+  );
+}
+
+/** Per-peer-connection inbound video frames (everyone receives everyone). */
+export async function framesPerPeer(party: Party): Promise<number[]> {
+  const result: number[] = [];
+  for (const pc of connections(party)) {
+    const report = await pc.getStats();
+    let frames = 0;
+    report.forEach((s) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'video') frames += Number(s.framesDecoded ?? 0);
+    });
+    result.push(frames);
+  }
+  return result;
+}
+
+export async function destroyAll(parties: Array<Party | undefined>): Promise<void> {
+  await Promise.all(parties.map((p) => p?.client.destroy()));
+  document.querySelectorAll('video[data-owner]').forEach((v) => v.remove());
+}
+
+export function waitFor(predicate: () => boolean, message: string, timeout = 8000): Promise<void> {
+  return waitUntil(predicate, message, { timeout, interval: 20 });
+}
