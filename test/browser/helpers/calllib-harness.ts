@@ -79,24 +79,22 @@ export class Party {
   /** Resolves when `check` holds (re-checked after every event). */
   until<T>(check: () => T | undefined | false, what = 'condition', ms = 4000): Promise<T> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`${this.userId}: timed out waiting for ${what}`)),
-        ms,
-      );
+      const poll = setInterval(() => test(), 10);
+      const timer = setTimeout(() => {
+        clearInterval(poll);
+        this.waiters = this.waiters.filter((w) => w !== test);
+        reject(new Error(`${this.userId}: timed out waiting for ${what}`));
+      }, ms);
       const test = () => {
         const v = check();
-        if (v) {
-          clearTimeout(timer);
-          resolve(v);
-          return true;
-        }
-        return false;
+        if (!v) return;
+        clearTimeout(timer);
+        clearInterval(poll);
+        this.waiters = this.waiters.filter((w) => w !== test);
+        resolve(v);
       };
-      if (test()) return;
-      const waiter = () => {
-        if (test()) this.waiters = this.waiters.filter((w) => w !== waiter);
-      };
-      this.waiters.push(waiter);
+      this.waiters.push(test);
+      test();
     });
   }
 
