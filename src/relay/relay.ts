@@ -108,7 +108,7 @@ export class RelayHub implements Relay {
     ws.on('error', (error) => (conn.closeReason ??= error.message));
     ws.on('close', (code, reason) => this.#onClose(conn, code, reason.toString()));
     conn.send({ type: 'welcome', userId, deviceId, time: Date.now() });
-    this.log(`open ${userId}/${deviceId} from ${address} (${this.#count} connections)`);
+    this.log(`open ${userId}/${deviceId} from ${address} (${this.#count} open)`);
   }
 
   #onFrame(conn: RelayConnection, data: RawData, isBinary: boolean): void {
@@ -183,7 +183,7 @@ export class RelayHub implements Relay {
     const why = conn.closeReason ?? (reason || 'no reason');
     this.log(
       `close ${conn.userId}/${conn.deviceId} from ${conn.address} after ${seconds} s: ` +
-        `${code} ${why} (${this.#count} connections)`,
+        `${code} ${why} (${this.#count} open)`,
     );
     if (this.#closing && this.#count === 0) this.#drained?.();
   }
