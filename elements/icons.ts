@@ -9,9 +9,7 @@ const handset = svg`<path d="M5 4h3.2l1.6 4-2 1.3a11 11 0 0 0 6.9 6.9l1.3-2 4 1.
 
 export const icons = {
   phone: icon(handset),
-  hangup: icon(
-    svg`<path d="M3.2 13.6c5-4.6 12.6-4.6 17.6 0l-1.9 2.6-3.3-1.2v-2.5a10 10 0 0 0-7.2 0V15l-3.3 1.2z" fill="currentColor" stroke="none"/>`,
-  ),
+  hangup: icon(svg`<g transform="rotate(135 12 12)">${handset}</g>`),
   mic: icon(
     svg`<rect x="9" y="3" width="6" height="11" rx="3"/><path d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21M8.5 21h7"/>`,
   ),

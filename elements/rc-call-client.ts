@@ -133,8 +133,14 @@ export class RcCallClient extends LitElement {
   }
 
   override updated(): void {
-    if (!this.#auto || !this.isConnected || !this.#config || !this.#ready(this.#config)) return;
-    if (!this.#sameKey(this.#connectedKey, this.#key(this.#config))) void this.connect();
+    // Connecting changes `status`: do it after this update, not inside it.
+    if (this.#wantsConnect()) queueMicrotask(() => this.#wantsConnect() && void this.connect());
+  }
+
+  #wantsConnect(): boolean {
+    const c = this.#config;
+    if (!this.#auto || !this.isConnected || !c || !this.#ready(c)) return false;
+    return !this.#sameKey(this.#connectedKey, this.#key(c));
   }
 
   /** Connects (again) with the current attributes. Resolves once connected; failures give `callerror`. */

@@ -127,6 +127,10 @@ export const sessionStyles = css`
     border-radius: 0;
     opacity: 0.35;
   }
+  .preview::part(label),
+  .preview::part(muted-indicator) {
+    display: none;
+  }
   .screen.over-video {
     color: #fff;
     --_muted: rgb(255 255 255 / 0.85);
@@ -139,7 +143,7 @@ export const sessionStyles = css`
     flex-direction: column;
     background: var(--_surface);
   }
-  header {
+  .topbar {
     display: flex;
     justify-content: space-between;
     align-items: center;
@@ -147,7 +151,7 @@ export const sessionStyles = css`
     padding: 12px 16px;
     font-weight: 600;
   }
-  header .status {
+  .topbar .status {
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;

@@ -163,10 +163,10 @@ export function activeView(v: SessionView, act: SessionIntents) {
     ? `${strings.groupCall} · ${format(strings.members, { n: members.length })}`
     : peerTitle(v);
   return html`<div class="stage">
-    <header>
+    <div class="topbar">
       <span part="status" class="status">${title}</span>
       <span part="timer" class="timer">${clock(v.now - (call.connectedAt ?? v.now))}</span>
-    </header>
+    </div>
     <div
       part="tiles"
       class="tiles ${pip ? 'pip' : ''}"
