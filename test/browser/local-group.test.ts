@@ -1,0 +1,92 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { RCCallMediaType } from '../../src/calllib/index.js';
+import {
+  createParty,
+  destroyAll,
+  framesPerPeer,
+  uniqueChannel,
+  waitFor,
+  type Party,
+} from './local-harness.js';
+
+describe('local backend: group call', () => {
+  let parties: Party[] = [];
+  afterEach(async () => {
+    await destroyAll(parties);
+    parties = [];
+  });
+
+  it('connects three members where everyone receives everyone', async () => {
+    const channelName = uniqueChannel();
+    const alice = await createParty('alice', { channelName });
+    const bob = await createParty('bob', { channelName, autoAccept: true });
+    const carol = await createParty('carol', { channelName, autoAccept: true });
+    parties = [alice, bob, carol];
+    const result = await alice.client.callInGroup({
+      targetId: 'team',
+      userIds: ['bob', 'carol'],
+      mediaType: RCCallMediaType.AUDIO_VIDEO,
+      listener: alice.listener,
+    });
+    expect(result.code).to.equal(10000);
+    alice.session = result.session;
+
+    for (const p of parties) {
+      const others = parties.filter((o) => o !== p).map((o) => o.userId);
+      const videoFrom = () =>
+        p.remoteTracks.filter((t) => t.isVideoTrack()).map((t) => t.getUserId());
+      await waitFor(
+        () => others.every((id) => videoFrom().includes(id)),
+        `${p.userId} gets video from ${others}`,
+      );
+      await waitFor(
+        () => p.remoteTracks.filter((t) => t.isAudioTrack()).length === 2,
+        `${p.userId} gets two audio tracks`,
+      );
+      await waitUntil(
+        async () => {
+          const frames = await framesPerPeer(p);
+          return frames.length === 2 && frames.every((n) => n > 0);
+        },
+        `${p.userId} decodes video on both peer connections`,
+        { timeout: 8000, interval: 100 },
+      );
+    }
+    expect(
+      bob
+        .session!.getRemoteUsers()
+        .map((u) => u.userId)
+        .sort(),
+    ).to.deep.equal(['alice', 'carol']);
+  });
+
+  it('ends the call for everyone once the others hang up, leaving nothing open', async () => {
+    const channelName = uniqueChannel();
+    const alice = await createParty('alice', { channelName });
+    const bob = await createParty('bob', { channelName, autoAccept: true });
+    const carol = await createParty('carol', { channelName, autoAccept: true });
+    parties = [alice, bob, carol];
+    const result = await alice.client.callInGroup({
+      targetId: 'team',
+      userIds: ['bob', 'carol'],
+      mediaType: RCCallMediaType.AUDIO_VIDEO,
+      listener: alice.listener,
+    });
+    alice.session = result.session;
+    await waitFor(() => parties.every((p) => p.remoteTracks.length === 4), 'everyone connected');
+    await bob.session!.hungup();
+    await waitFor(() => bob.closed.length === 1, 'bob leaves');
+    expect(alice.closed.length + carol.closed.length).to.equal(0);
+    await carol.session!.hungup();
+    await waitFor(() => alice.closed.length === 1 && carol.closed.length === 1, 'the call ends');
+    for (const p of parties) {
+      const state = p.client.inspect();
+      expect(
+        state.localTracks.every((t) => t.readyState === 'ended'),
+        `${p.userId} tracks ended`,
+      ).to.equal(true);
+      expect(state.peerConnections.length, `${p.userId} peer connections`).to.equal(2);
+      expect(state.peerConnections.every((pc) => pc.connectionState === 'closed')).to.equal(true);
+    }
+  });
+});
