@@ -220,7 +220,7 @@ test('when a connection closes, the users it exchanged messages with are told it
 });
 
 test('heartbeat: a socket that stops answering pings is terminated and its peers get leave', async (t) => {
-  const { signalUrl, relay } = await relayFor(t, { heartbeatMs: 100 });
+  const { signalUrl, relay } = await relayFor(t, { heartbeatMs: 200 });
   const alice = await connect(signalUrl, 'alice', 'a');
   const bob = await connect(signalUrl, 'bob', 'silent', { autoPong: false });
   bob.send({ type: 'send', seq: 1, to: ['alice'], data: 'ring' });
