@@ -89,6 +89,23 @@ test('a message reaches every device of each recipient and the sender’s other 
   assert.notEqual(second.id, ack.id);
 });
 
+test('addressing one’s own user or nobody reaches each other device of the sender once', async (t) => {
+  const { signalUrl } = await relayFor(t);
+  const laptop = await connect(signalUrl, 'alice', 'laptop');
+  const phone = await connect(signalUrl, 'alice', 'phone');
+  laptop.send({ type: 'send', seq: 1, to: ['alice', 'alice'], data: 'one' });
+  const first = await laptop.next();
+  assert.equal(first.type, 'ack', 'nothing came back to the sending device');
+  assert.equal(first.delivered, 1);
+  laptop.send({ type: 'send', seq: 2, to: [], data: 'two' });
+  const ack = await laptop.next();
+  assert.equal(ack.type, 'ack');
+  assert.equal(ack.delivered, 1);
+  assert.deepEqual(ack.offline, []);
+  assert.equal((await phone.next()).data, 'one');
+  assert.equal((await phone.next()).data, 'two', 'the first send arrived once');
+});
+
 test('the sender is stamped from the connection; a spoofed from is ignored', async (t) => {
   const { signalUrl } = await relayFor(t);
   const mallory = await connect(signalUrl, 'mallory', 'm1');
