@@ -1,4 +1,132 @@
 // Dev-server plugins the browser tests need (test-runner commands). Later backends add theirs here.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
 export function testPlugins() {
-  return [];
+  return [localPeersPlugin()];
+}
+
+const PEER_PAGE = '/__rc-local-peer.html';
+
+/**
+ * Commands for the local backend's cross-context tests:
+ * - `local-relay-start` {port?} → {signalUrl, port}: the real relay (dist/relay.js), allowing the test page's origin;
+ * - `local-relay-stop`: closes it (clients see `disconnected` and retry);
+ * - `local-peer-open` {userId, signal} → {id}: a second browser context whose page runs an auto-answering client;
+ * - `local-peer-state` {id} → what that client saw, and video frames / audio packets it received;
+ * - `local-peer-close` {id}: closes that context, as a user closing the tab.
+ */
+function localPeersPlugin() {
+  let relay;
+  const peers = new Map();
+  let nextId = 1;
+
+  const startRelay = async (origin, port) => {
+    const file = resolve('dist/relay.js');
+    if (!existsSync(file)) throw new Error('dist/relay.js is missing: run `npm run build` first');
+    const { createRelayServer } = await import(pathToFileURL(file).href);
+    return createRelayServer({ host: '127.0.0.1', port: port ?? 0, origins: [origin], log: false });
+  };
+
+  return {
+    name: 'rc-local-peers',
+    serve(context) {
+      if (context.path === PEER_PAGE) {
+        return {
+          body: '<!doctype html><meta charset="utf-8"><title>local peer</title>',
+          type: 'html',
+        };
+      }
+      return undefined;
+    },
+    async serverStop() {
+      await Promise.all([...peers.values()].map((p) => p.context.close().catch(() => {})));
+      peers.clear();
+      await relay?.close();
+      relay = undefined;
+    },
+    async executeCommand({ command, payload, session }) {
+      if (!command.startsWith('local-')) return undefined;
+      const page = session.browser.getPage(session.id);
+      const origin = new URL(page.url()).origin;
+      switch (command) {
+        case 'local-relay-start':
+          relay ??= await startRelay(origin, payload?.port);
+          return { signalUrl: relay.signalUrl, port: relay.port };
+        case 'local-relay-stop':
+          await relay?.close();
+          relay = undefined;
+          return true;
+        case 'local-peer-open': {
+          const context = await page.browser().createBrowserContext();
+          const peerPage = await context.newPage();
+          await peerPage.goto(origin + PEER_PAGE);
+          await peerPage.evaluate(runPeer, payload);
+          const id = String(nextId++);
+          peers.set(id, { context, page: peerPage });
+          return { id };
+        }
+        case 'local-peer-state': {
+          const peer = peers.get(payload.id);
+          return peer ? peer.page.evaluate(() => globalThis.rcPeer.report()) : undefined;
+        }
+        case 'local-peer-close': {
+          const peer = peers.get(payload.id);
+          peers.delete(payload.id);
+          await peer?.context.close();
+          return true;
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Runs inside the second context's page: an auto-answering client of the local backend. */
+async function runPeer({ userId, signal }) {
+  const local = await import('/src/local/index.ts');
+  const seen = { hungup: [], closed: [], tracks: [] };
+  const listener = {
+    onRinging() {},
+    onAccept() {},
+    onHungup(sender, reason) {
+      seen.hungup.push([sender.userId, reason]);
+    },
+    onTrackReady(track) {
+      seen.tracks.push([track.getUserId(), track.isVideoTrack() ? 'video' : 'audio']);
+      if (!track.isLocalTrack() && track.isAudioTrack()) void track.play();
+    },
+    onMemberModify() {},
+    onMediaModify() {},
+  };
+  const client = await local.createLocalCallClient({
+    userId,
+    signal,
+    onSession(session) {
+      session.registerSessionListener(listener);
+      void session.accept();
+    },
+    onSessionClose(_session, summary) {
+      seen.closed.push(summary.endReason);
+    },
+  });
+  const inbound = async () => {
+    const totals = { framesDecoded: 0, packetsReceived: 0 };
+    for (const pc of client.inspect().peerConnections) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((s) => {
+        if (s.type !== 'inbound-rtp') return;
+        if (s.kind === 'video') totals.framesDecoded += s.framesDecoded ?? 0;
+        else totals.packetsReceived += s.packetsReceived ?? 0;
+      });
+    }
+    return totals;
+  };
+  globalThis.rcPeer = {
+    client,
+    async report() {
+      return { ...seen, status: client.getStatus(), ...(await inbound()) };
+    },
+  };
 }
