@@ -67,7 +67,8 @@ export class EventRouter {
     const view = callId ? this.#sessionFor(callId) : undefined;
     if (view) return view;
     if (this.host?.isConnected) return this.host;
-    return [...this.#sessions].find((s) => s.isConnected);
+    // A removed client still tells its own listeners (e.g. `statuschange` to `disconnected`).
+    return [...this.#sessions].find((s) => s.isConnected) ?? this.host;
   }
 
   #sessionFor(callId: string): SessionView | undefined {

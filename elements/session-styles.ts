@@ -168,10 +168,14 @@ export const sessionStyles = css`
     min-height: 0;
     display: grid;
     grid-template-columns: repeat(var(--cols, 1), minmax(0, 1fr));
-    align-content: center;
+    grid-template-rows: repeat(var(--rows, 1), minmax(0, 1fr));
     gap: 8px;
     padding: 0 12px;
-    overflow: auto;
+    overflow: hidden;
+  }
+  .tiles > rc-video-tile {
+    aspect-ratio: auto;
+    height: 100%;
   }
   .tiles.pip {
     display: block;

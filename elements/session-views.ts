@@ -170,7 +170,7 @@ export function activeView(v: SessionView, act: SessionIntents) {
     <div
       part="tiles"
       class="tiles ${pip ? 'pip' : ''}"
-      style=${styleMap({ '--cols': String(columns(members.length)) })}
+      style=${styleMap({ '--cols': String(columns(members.length)), '--rows': String(Math.ceil(members.length / columns(members.length)) || 1) })}
     >
       <slot></slot>
       ${
