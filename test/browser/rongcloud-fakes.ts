@@ -340,6 +340,8 @@ export class FakeRoom implements RTCRoomLike {
     const gone = tracks.filter((t): t is FakeLocalTrack => t instanceof FakeLocalTrack);
     gone.forEach((t) => this.published.delete(t));
     for (const other of this.others()) {
+      // As plugin-rtc: an unpublished track is unsubscribed by the SDK itself.
+      gone.forEach((t) => other.subscribed.delete(t.trackId));
       other.listener?.onTrackUnpublish?.(gone.map((t) => other.viewOf(t)));
     }
     return { code: OK };
