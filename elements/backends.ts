@@ -31,24 +31,19 @@ export class BackendError extends Error {
 
 export interface StartedBackend {
   client: RCCallClient;
-  /** Stops status reporting; the element destroys the client itself. */
+  /** The user the backend connected as (RongCloud: from the token). */
+  userId?: string;
+  /** Stops status reporting and closes the backend's connection; the store destroys the client. */
   stop(): void;
 }
 
-type StatusSink = (status: CallClientStatus, code?: number | string) => void;
+/** A backend's connection status changed; `error` when it failed or was ended by the server. */
+export type StatusSink = (status: CallClientStatus, error?: BackendFailure) => void;
 
-/** The start-up function the RongCloud entry exports for the elements (see src/rongcloud). */
-interface RongCloudStarter {
-  startRongCloud(options: {
-    appkey: string;
-    token: string;
-    navigators?: string[];
-    name?: string;
-    portraitUri?: string;
-    options: IInstallOptions;
-    onStatus?: (status: CallClientStatus, code?: number | string) => void;
-    [key: string]: unknown;
-  }): Promise<RCCallClient | { client: RCCallClient; disconnect?(): unknown; destroy?(): unknown }>;
+export interface BackendFailure {
+  code: string;
+  message: string;
+  recoverable: boolean;
 }
 
 export async function startBackend(
@@ -66,8 +61,9 @@ async function startLocal(
   options: IInstallOptions,
   onStatus: StatusSink,
 ): Promise<StartedBackend> {
-  if (!config.userId)
+  if (!config.userId) {
     throw new BackendError('config/missing-user-id', 'The local backend needs a user-id', true);
+  }
   const { createLocalCallClient } = await import('../src/local/index.js');
   let live = true;
   try {
@@ -80,32 +76,32 @@ async function startLocal(
         if (live) onStatus(status);
       },
     });
-    return { client, stop: () => (live = false) };
+    return { client, userId: config.userId, stop: () => (live = false) };
   } catch (cause) {
     live = false;
-    if (cause instanceof TypeError)
+    if (cause instanceof TypeError) {
       throw new BackendError('config/invalid-user-id', cause.message, true, cause);
-    throw new BackendError(
-      'network/offline',
-      `Cannot reach the relay ${config.signalUrl ?? ''}`.trim(),
-      true,
-      cause,
-    );
+    }
+    const where = config.signalUrl ? ` ${config.signalUrl}` : '';
+    throw new BackendError('network/offline', `Cannot reach the relay${where}`, true, cause);
   }
 }
 
+// Loaded only when used: the RongCloud SDK stays out of pages on the local backend.
 async function startRongCloud(
   config: BackendConfig,
   options: IInstallOptions,
   onStatus: StatusSink,
 ): Promise<StartedBackend> {
-  if (!config.appkey)
+  if (!config.appkey) {
     throw new BackendError('config/missing-appkey', 'The RongCloud backend needs an appkey', true);
-  if (!config.token)
+  }
+  if (!config.token) {
     throw new BackendError('config/missing-token', 'The RongCloud backend needs a token', true);
-  let mod: RongCloudStarter;
+  }
+  let mod: typeof import('../src/rongcloud/index.js');
   try {
-    mod = (await import(/* @vite-ignore */ RONGCLOUD_ENTRY)) as RongCloudStarter;
+    mod = await import('../src/rongcloud/index.js');
   } catch (cause) {
     throw new BackendError(
       'backend/unavailable',
@@ -114,35 +110,37 @@ async function startRongCloud(
       cause,
     );
   }
-  if (typeof mod.startRongCloud !== 'function') {
-    throw new BackendError(
-      'backend/unavailable',
-      'This build has no RongCloud backend (startRongCloud missing)',
-      false,
-    );
-  }
   let live = true;
-  const started = await mod.startRongCloud({
-    ...config.backendOptions,
-    appkey: config.appkey,
-    token: config.token,
-    navigators: config.navigators,
-    name: config.name,
-    portraitUri: config.portraitUri,
-    options,
-    onStatus: (status, code) => {
-      if (live) onStatus(status, code);
-    },
-  });
-  const client = 'client' in started ? started.client : started;
-  return { client, stop: () => (live = false) };
+  let started = false;
+  try {
+    const connection = await mod.startRongCloud({
+      ...config.backendOptions,
+      appkey: config.appkey,
+      token: config.token,
+      navigators: config.navigators,
+      name: config.name,
+      portraitUri: config.portraitUri,
+      options,
+      onStatus: (status, error) => {
+        if (live && status !== 'error') onStatus(status);
+        // Errors while starting are reported by the rejection below; later ones (kicked) here.
+        if (live && status === 'error' && started) onStatus('error', error);
+      },
+    });
+    started = true;
+    return {
+      client: connection.client,
+      userId: connection.userId,
+      stop: () => {
+        live = false;
+        void connection.disconnect();
+      },
+    };
+  } catch (cause) {
+    live = false;
+    const e = cause as { code?: unknown; message?: unknown; recoverable?: unknown };
+    const code = typeof e?.code === 'string' ? e.code : 'connection/failed';
+    const message = typeof e?.message === 'string' ? e.message : String(cause);
+    throw new BackendError(code, message, e?.recoverable !== false, cause);
+  }
 }
-
-/**
- * Where the RongCloud backend is. A variable so that bundlers leave the SDK out of the element
- * bundle; resolved against this module (the source tree in development, `dist/` in the package).
- */
-const RONGCLOUD_ENTRY = new URL(
-  import.meta.url.includes('/elements/') ? '../src/rongcloud/index.ts' : './rongcloud.js',
-  import.meta.url,
-).href;

@@ -3,7 +3,13 @@ import { provide } from '@lit/context';
 import { property } from 'lit/decorators.js';
 import type { RCCallClient } from '../src/calllib/client.js';
 import type { RCCallSession } from '../src/calllib/session.js';
-import { BackendError, startBackend, type BackendConfig, type StartedBackend } from './backends.js';
+import {
+  BackendError,
+  startBackend,
+  type BackendConfig,
+  type BackendFailure,
+  type StartedBackend,
+} from './backends.js';
 import { callStoreContext } from './context.js';
 import { createCallEvent, type CallClientStatus } from './events.js';
 import { routerFor } from './router.js';
@@ -158,16 +164,21 @@ export class RcCallClient extends LitElement {
     });
     try {
       let started: StartedBackend;
-      if (this.clientFactory)
+      if (this.clientFactory) {
         started = { client: await this.clientFactory(options), stop: () => {} };
-      else
-        started = await startBackend(config, options, (s, code) => this.store.setStatus(s, code));
+      } else {
+        started = await startBackend(config, options, (s, e) => this.#backendStatus(s, e));
+      }
       if (generation !== this.#generation) {
         started.stop();
         void started.client.destroy();
         return;
       }
       this.#backend = started;
+      if (config.backend === 'rongcloud' && started.userId) {
+        this.setAttribute('user-id', started.userId);
+      }
+      this.store.userId = started.userId ?? config.userId;
       this.store.attach(started.client);
       this.store.setStatus('connected');
     } catch (cause) {
@@ -204,6 +215,11 @@ export class RcCallClient extends LitElement {
     options?: CallExtras,
   ) {
     return this.store.callInGroup(groupId, userIds, mediaType, options);
+  }
+
+  #backendStatus(status: CallClientStatus, error?: BackendFailure): void {
+    this.store.setStatus(status, error?.code);
+    if (error) this.#error(error.code, error.message, error.recoverable);
   }
 
   #teardown(): void {
@@ -298,7 +314,8 @@ export class RcCallClient extends LitElement {
   #key(c: BackendConfig): unknown[] {
     return [
       c.backend,
-      c.userId,
+      // RongCloud: the user id comes from the token and is only reflected here.
+      c.backend === 'local' ? c.userId : '',
       c.signalUrl,
       c.appkey,
       c.token,

@@ -16,7 +16,7 @@ import {
   soundButton,
   type SessionIntents,
 } from './session-views.js';
-import { CallSounds } from './sounds.js';
+import { CallSounds, type Tone } from './sounds.js';
 import { StoreController } from './store-controller.js';
 import type { CallStore } from './store.js';
 import { format, parseLang, reasonText, type CallStrings } from './strings.js';
@@ -124,6 +124,11 @@ export class RcCallSession extends LitElement {
     if (call?.phase === 'ended' && Date.now() - (call.endedAt ?? 0) >= this.endedDuration)
       return undefined;
     return call;
+  }
+
+  /** The tone playing now: `ring`, `ringback` or `null`. */
+  get tone(): Tone | null {
+    return this.#sounds.tone;
   }
 
   /** The CallLib session shown, if any. */

@@ -1,0 +1,235 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../elements/index.js';
+import { CallStore, type RcCallSession, type RcVideoTile } from '../../elements/index.js';
+import { createMemoryNetwork, part, party, settle, stateIs } from './elements/helpers.js';
+
+const MARKUP = '<img src=x onerror="window.__pwned=1"><b>Eve</b>';
+
+/** A headless store on the memory network: what a page uses without `<rc-call-client>`. */
+function headless(net: ReturnType<typeof createMemoryNetwork>, userId: string) {
+  const store = new CallStore();
+  store.userId = userId;
+  store.attach(net.createClient(userId, store.installOptions()));
+  return store;
+}
+
+describe('<rc-video-tile>', () => {
+  it('alone with an explicit store: name as text, reflected local/audio-muted/video-muted', async () => {
+    const net = createMemoryNetwork();
+    const alice = headless(net, 'alice');
+    const bob = headless(net, 'bob');
+    bob.setProfile({ name: 'Bob B' });
+    const session = await alice.call('bob', 'video');
+    await waitUntil(() => bob.current?.phase === 'incoming');
+    await bob.actions.accept(bob.current!.callId);
+    await waitUntil(
+      () => alice.current?.phase === 'active' && !!alice.current.members.get('bob')?.video,
+    );
+    const callId = session.getCallId();
+    const remote = await fixture<RcVideoTile>(
+      html`<rc-video-tile .store=${alice} call-id=${callId} user-id="bob"></rc-video-tile>`,
+    );
+    const self = await fixture<RcVideoTile>(
+      html`<rc-video-tile .store=${alice} call-id=${callId} user-id="alice"></rc-video-tile>`,
+    );
+    expect(remote.hasAttribute('local')).to.equal(false);
+    expect(self.hasAttribute('local')).to.equal(true);
+    expect(part(remote, 'label')!.textContent).to.equal('Bob B');
+    expect(
+      self.shadowRoot!.querySelector('video')!.muted,
+      'self-view never plays our audio',
+    ).to.equal(true);
+    expect(getComputedStyle(self.shadowRoot!.querySelector('video')!).transform).to.contain(
+      'matrix(-1',
+    );
+    expect(remote.hasAttribute('audio-muted')).to.equal(false);
+    const muted = oneEvent(remote, 'mutechange');
+    await bob.actions.toggleMic(callId);
+    expect((await muted).detail.muteUser).to.include({ userId: 'bob', muted: true });
+    await remote.updateComplete;
+    expect(remote.hasAttribute('audio-muted')).to.equal(true);
+    expect(part(remote, 'muted-indicator')!.getAttribute('aria-label')).to.equal('Microphone off');
+    await bob.actions.toggleCamera(callId);
+    await waitUntil(() => remote.hasAttribute('video-muted'));
+    expect(part(remote, 'avatar')).to.exist;
+    await expect(remote).to.be.accessible();
+  });
+
+  it('a bad avatar attribute gives config/invalid-avatar once and is not used', async () => {
+    const errors: string[] = [];
+    const el = await fixture<RcVideoTile>(
+      html`<rc-video-tile
+        name="Zoe"
+        @callerror=${(e: CustomEvent) => errors.push(e.detail.code)}
+      ></rc-video-tile>`,
+    );
+    el.avatar = 'javascript:alert(1)';
+    await el.updateComplete;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(errors).to.deep.equal(['config/invalid-avatar']);
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(part(el, 'avatar')!.textContent!.trim()).to.equal('Z');
+    el.avatar = 'https://example.com/zoe.png';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('img')!.getAttribute('src')).to.equal(
+      'https://example.com/zoe.png',
+    );
+  });
+});
+
+describe('untrusted user info', () => {
+  it('a caller name with markup shows as text, and a javascript: avatar is not used', async () => {
+    const net = createMemoryNetwork();
+    const alice = await party(net, 'alice', { name: MARKUP });
+    const bob = await party(net, 'bob');
+    // Bypass the attribute check, as a hostile peer would: its user info arrives on the wire.
+    alice.client.store.setProfile({ name: MARKUP, portraitUri: 'javascript:alert(1)' });
+    await alice.client.call('bob', 'video');
+    await stateIs(bob, 'incoming');
+    const name = part(bob.session, 'name')!;
+    expect(name.textContent).to.equal(MARKUP);
+    expect(name.querySelector('img, b')).to.equal(null);
+    expect(bob.session.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(part(bob.session, 'avatar')!.tagName).to.equal('DIV');
+    await bob.session.accept();
+    await stateIs(bob, 'active');
+    const tile = [...bob.session.shadowRoot!.querySelectorAll('rc-video-tile')].find(
+      (t) => t.userId === 'alice',
+    )!;
+    await tile.updateComplete;
+    expect(part(tile, 'label')!.textContent).to.equal(MARKUP);
+    for (const img of tile.shadowRoot!.querySelectorAll('img'))
+      expect(img.src).not.to.match(/^javascript:/);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});
+
+describe('remove and re-append', () => {
+  it('a session element removed mid-call and re-appended shows the call again and still gets its events once', async () => {
+    const net = createMemoryNetwork();
+    const alice = await party(net, 'alice');
+    const bob = await party(net, 'bob');
+    await alice.client.call('bob', 'audio');
+    await stateIs(bob, 'incoming');
+    await bob.session.accept();
+    await stateIs(alice, 'active');
+    const el: RcCallSession = alice.session;
+    el.remove();
+    alice.client.append(el);
+    await stateIs(alice, 'active');
+    let closes = 0;
+    document.addEventListener('sessionclose', () => closes++);
+    await bob.session.hangup();
+    await stateIs(alice, 'ended');
+    await settle(alice, bob);
+    expect(closes).to.equal(2);
+  });
+
+  it('a client removed mid-call hangs up; re-appended it connects again and can call', async () => {
+    const net = createMemoryNetwork();
+    const alice = await party(net, 'alice');
+    const bob = await party(net, 'bob');
+    await alice.client.call('bob', 'audio');
+    await stateIs(bob, 'incoming');
+    const parent = alice.client.parentElement!;
+    alice.client.remove();
+    await stateIs(bob, 'ended');
+    parent.append(alice.client);
+    await waitUntil(() => alice.client.status === 'connected');
+    await waitUntil(() => bob.session.state === 'idle' || bob.session.state === 'ended');
+    bob.session.endedDuration = 0;
+    bob.session.requestUpdate();
+    await alice.client.call('bob', 'audio');
+    await stateIs(bob, 'incoming');
+    expect(net.liveTracks('alice').length).to.be.greaterThan(0);
+  });
+
+  it('a tile removed and re-appended shows its member again', async () => {
+    const net = createMemoryNetwork();
+    const alice = headless(net, 'alice');
+    headless(net, 'bob').setProfile({ name: 'Bob' });
+    const s = await alice.call('bob', 'audio');
+    const tile = await fixture<RcVideoTile>(
+      html`<rc-video-tile
+        .store=${alice}
+        call-id=${s.getCallId()}
+        user-id="alice"
+      ></rc-video-tile>`,
+    );
+    expect(tile.local).to.equal(true);
+    const parent = tile.parentElement!;
+    tile.remove();
+    parent.append(tile);
+    await tile.updateComplete;
+    expect(tile.local).to.equal(true);
+    expect(part(tile, 'label')!.textContent).to.contain('alice');
+  });
+});
+
+describe('sound', () => {
+  it('autoplay blocked: a "tap to enable sound" button and one callerror autoplay/blocked; tapping plays', async () => {
+    const original = HTMLMediaElement.prototype.play;
+    let blocked = true;
+    let plays = 0;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      plays++;
+      return blocked
+        ? Promise.reject(new DOMException('no gesture', 'NotAllowedError'))
+        : Promise.resolve();
+    };
+    try {
+      const net = createMemoryNetwork();
+      const alice = await party(net, 'alice');
+      const bob = await party(net, 'bob');
+      const errors: string[] = [];
+      document.addEventListener('callerror', (e) => errors.push(e.detail.code));
+      // Fake tracks have no MediaStreamTrack: give one so the tile plays it through <video>.
+      const stream = new MediaStream([
+        new AudioContext().createMediaStreamDestination().stream.getAudioTracks()[0],
+      ]);
+      const store = alice.client.store;
+      await alice.client.call('bob', 'audio');
+      await stateIs(bob, 'incoming');
+      await bob.session.accept();
+      await stateIs(alice, 'active');
+      const member = store.current!.members.get('bob')!;
+      await waitUntil(() => !!member.audio);
+      member.audio = Object.assign(Object.create(member.audio!), {
+        getMediaStreamTrack: () => stream.getAudioTracks()[0],
+      });
+      store.notify(store.current);
+      await waitUntil(() => !!part(alice.session, 'enable-sound'));
+      await settle(alice);
+      expect(errors.filter((c) => c === 'autoplay/blocked')).to.have.length(1);
+      await expect(alice.session).to.be.accessible();
+      blocked = false;
+      const before = plays;
+      part(alice.session, 'enable-sound')!.click();
+      await waitUntil(() => !part(alice.session, 'enable-sound'));
+      expect(plays).to.be.greaterThan(before);
+    } finally {
+      HTMLMediaElement.prototype.play = original;
+    }
+  });
+
+  it('rings while incoming, ringback while outgoing, silent stops it, and any state change stops it', async () => {
+    const net = createMemoryNetwork();
+    const alice = await party(net, 'alice');
+    const bob = await party(net, 'bob');
+    alice.session.silent = false;
+    bob.session.silent = false;
+    const tone = (el: RcCallSession) => (el as unknown as { tone: string | null }).tone;
+    await alice.client.call('bob', 'audio');
+    await stateIs(bob, 'incoming');
+    await stateIs(alice, 'outgoing');
+    expect(tone(bob.session)).to.equal('ring');
+    expect(tone(alice.session)).to.equal('ringback');
+    bob.session.silent = true;
+    await bob.session.updateComplete;
+    expect(tone(bob.session)).to.equal(null);
+    await bob.session.accept();
+    await stateIs(alice, 'active');
+    expect(tone(alice.session)).to.equal(null);
+  });
+});
