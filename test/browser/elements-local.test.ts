@@ -1,0 +1,153 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../elements/index.js';
+import type { RcCallClient, RcCallSession, RcVideoTile } from '../../elements/index.js';
+import { RCCallEndReason, RCCallMediaType } from '../../src/calllib/index.js';
+import type { LocalCallClient } from '../../src/local/index.js';
+import { part, recordEvents } from './elements/helpers.js';
+
+/** Two `<rc-call-client backend="local">` in one page, on their own BroadcastChannel. */
+async function localPair() {
+  const channel = { channelName: `elements-local-${Math.random()}` };
+  const root = await fixture(html`
+    <div>
+      <rc-call-client
+        backend="local"
+        user-id="el-alice"
+        name="Alice"
+        lang="en"
+        .backendOptions=${channel}
+      >
+        <rc-call-session silent></rc-call-session>
+      </rc-call-client>
+      <rc-call-client
+        backend="local"
+        user-id="el-bob"
+        name="Bob"
+        lang="en"
+        .backendOptions=${channel}
+      >
+        <rc-call-session silent></rc-call-session>
+      </rc-call-client>
+    </div>
+  `);
+  const [alice, bob] = [...root.querySelectorAll('rc-call-client')] as RcCallClient[];
+  await waitUntil(
+    () => alice.status === 'connected' && bob.status === 'connected',
+    'local clients did not connect',
+    { timeout: 10000 },
+  );
+  const sessionOf = (c: RcCallClient) => c.querySelector('rc-call-session') as RcCallSession;
+  return { alice, bob, a: sessionOf(alice), b: sessionOf(bob) };
+}
+
+function tiles(s: RcCallSession): RcVideoTile[] {
+  return [...s.shadowRoot!.querySelectorAll('rc-video-tile')];
+}
+
+/** A decoded frame of real video in the tile's `<video>`. */
+async function framesIn(tile: RcVideoTile): Promise<void> {
+  const video = tile.shadowRoot!.querySelector('video')!;
+  await waitUntil(
+    () => video.videoWidth > 0 && video.readyState >= 2,
+    `no frames for ${tile.userId}`,
+    { timeout: 10000 },
+  );
+  await new Promise<void>((resolve) => video.requestVideoFrameCallback(() => resolve()));
+}
+
+describe('elements on the local backend (real WebRTC, fake devices)', () => {
+  it('call, ring, accept, video both ways, mute, switch to audio, hang up', async () => {
+    const { alice, bob, a, b } = await localPair();
+    const doc = recordEvents([
+      'ringing',
+      'accept',
+      'mutechange',
+      'mediamodify',
+      'hungup',
+      'sessionclose',
+    ]);
+
+    await alice.call('el-bob', 'video');
+    await waitUntil(() => b.state === 'incoming', 'bob is not rung', { timeout: 10000 });
+    await waitUntil(() => doc.of('ringing').length === 1, 'alice hears no ringing');
+    expect(a.state).to.equal('outgoing');
+    expect(part(b, 'name')!.textContent).to.equal('Alice');
+
+    part(b, 'accept')!.click();
+    await waitUntil(() => a.state === 'active' && b.state === 'active', 'not connected', {
+      timeout: 10000,
+    });
+    await waitUntil(() => tiles(a).length === 2 && tiles(b).length === 2);
+    for (const t of [...tiles(a), ...tiles(b)]) await framesIn(t);
+    const remoteAtAlice = tiles(a).find((t) => t.userId === 'el-bob')!;
+    expect(remoteAtAlice.shadowRoot!.querySelector('video')!.muted).to.equal(false);
+    expect(
+      tiles(a)
+        .find((t) => t.local)!
+        .shadowRoot!.querySelector('video')!.muted,
+    ).to.equal(true);
+    await expect(a).to.be.accessible();
+
+    part(b, 'mic')!.click();
+    await waitUntil(() => doc.of('mutechange').length === 1, 'alice got no mutechange', {
+      timeout: 10000,
+    });
+    expect(doc.of('mutechange')[0].target).to.equal(a);
+    expect((doc.of('mutechange')[0].detail as { muteUser: object }).muteUser).to.include({
+      userId: 'el-bob',
+      muted: true,
+      kind: 'audio',
+    });
+    await waitUntil(() => remoteAtAlice.audioMuted);
+
+    part(a, 'to-audio')!.click();
+    await waitUntil(() => doc.of('mediamodify').length === 1, 'bob got no mediamodify', {
+      timeout: 10000,
+    });
+    expect(doc.of('mediamodify')[0].target).to.equal(b);
+    expect(doc.of('mediamodify')[0].detail).to.include({ mediaType: RCCallMediaType.AUDIO });
+    await waitUntil(() => a.mediaType === 'audio' && b.mediaType === 'audio');
+    expect(part(a, 'camera')).to.equal(null);
+
+    part(a, 'hangup')!.click();
+    await waitUntil(() => doc.of('sessionclose').length === 2, 'sessions did not close', {
+      timeout: 10000,
+    });
+    const [hungup] = doc.of('hungup');
+    expect(hungup.target).to.equal(b);
+    expect(hungup.detail).to.include({ reason: RCCallEndReason.REMOTE_HANGUP });
+    const summaries = new Map(
+      doc
+        .of('sessionclose')
+        .map((e) => [
+          e.target,
+          (e.detail as { summary: { endReason: number; duration: number; mediaType: number } })
+            .summary,
+        ]),
+    );
+    expect(summaries.get(a)!.endReason).to.equal(RCCallEndReason.HANGUP);
+    expect(summaries.get(b)!.endReason).to.equal(RCCallEndReason.REMOTE_HANGUP);
+    expect(summaries.get(a)!.duration).to.be.greaterThan(0);
+    expect(a.state).to.equal('ended');
+    expect(part(b, 'status')!.textContent).to.contain('The other side hung up');
+
+    // Teardown: every device stopped and every peer connection closed on both sides.
+    for (const c of [alice, bob]) {
+      const inspect = (c.client as LocalCallClient).inspect();
+      await waitUntil(
+        () => inspect.localTracks.every((t) => t.readyState === 'ended'),
+        'a device is still live',
+      );
+      await waitUntil(
+        () =>
+          (c.client as LocalCallClient)
+            .inspect()
+            .peerConnections.every(
+              (pc) => pc.connectionState === 'closed' || pc.signalingState === 'closed',
+            ),
+        'a peer connection is open',
+      );
+    }
+    doc.stop();
+  });
+});
