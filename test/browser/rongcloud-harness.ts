@@ -6,6 +6,7 @@
 import type {
   IEndSummary,
   IMuteUser,
+  IOfflineRecord,
   ISenderInfo,
   ISessionListener,
   RCCallClient,
@@ -29,7 +30,8 @@ export type CallEvent =
   | { type: 'memberModify'; userId: string; invited: string[] }
   | { type: 'mediaModify'; userId: string; mediaType: number }
   | { type: 'mute'; muteUser: IMuteUser }
-  | { type: 'close'; session: RCCallSession; summary: IEndSummary };
+  | { type: 'close'; session: RCCallSession; summary: IEndSummary }
+  | { type: 'offline'; record: IOfflineRecord };
 
 type Of<T extends CallEvent['type']> = Extract<CallEvent, { type: T }>;
 
@@ -101,6 +103,7 @@ export class World {
         log.push({ type: 'session', session });
       },
       onSessionClose: (session, summary) => log.push({ type: 'close', session, summary }),
+      onOfflineRecord: (record) => log.push({ type: 'offline', record }),
     });
     client.registerUserInfo({
       name: userId.toUpperCase(),
