@@ -22,7 +22,7 @@ describe('local backend: relay between two browser contexts', () => {
   let signal: string;
 
   before(async () => {
-    ({ signalUrl: signal } = await executeServerCommand<{ signalUrl: string }>(
+    ({ signalUrl: signal } = await executeServerCommand<{ signalUrl: string }, undefined>(
       'local-relay-start',
     ));
   });
@@ -46,10 +46,13 @@ describe('local backend: relay between two browser contexts', () => {
   });
 
   it('calls a user in another browser context; closing that context ends the call with a reason', async () => {
-    const { id } = await executeServerCommand<{ id: string }>('local-peer-open', {
-      userId: 'bob',
-      signal,
-    });
+    const { id } = await executeServerCommand<{ id: string }, { userId: string; signal: string }>(
+      'local-peer-open',
+      {
+        userId: 'bob',
+        signal,
+      },
+    );
     peers.push(id);
     const alice = await createParty('alice', { signal });
     parties = [alice];
