@@ -13,9 +13,11 @@ const PEER_PAGE = '/__rc-local-peer.html';
  * Commands for the local backend's cross-context tests:
  * - `local-relay-start` {port?} → {signalUrl, port}: the real relay (dist/relay.js), allowing the test page's origin;
  * - `local-relay-stop`: closes it (clients see `disconnected` and retry);
- * - `local-peer-open` {userId, signal} → {id}: a second browser context whose page runs an auto-answering client;
+ * - `local-peer-open` {userId, signal?, channelName?, sameContext?} → {id}: a page running an auto-answering
+ *   client, in a second browser context (or in the test page's own one, so BroadcastChannel reaches it);
  * - `local-peer-state` {id} → what that client saw, and video frames / audio packets it received;
- * - `local-peer-close` {id}: closes that context, as a user closing the tab.
+ * - `local-peer-close` {id}: closes that page and its context, as a user closing the tab;
+ * - `local-peer-crash` {id}: crashes that page's renderer (no pagehide, no goodbye).
  */
 function localPeersPlugin() {
   let relay;
@@ -41,7 +43,7 @@ function localPeersPlugin() {
       return undefined;
     },
     async serverStop() {
-      await Promise.all([...peers.values()].map((p) => p.context.close().catch(() => {})));
+      await Promise.all([...peers.values()].map((p) => p.close().catch(() => {})));
       peers.clear();
       await relay?.close();
       relay = undefined;
@@ -59,12 +61,14 @@ function localPeersPlugin() {
           relay = undefined;
           return true;
         case 'local-peer-open': {
-          const context = await page.browser().createBrowserContext();
-          const peerPage = await context.newPage();
+          const context = payload.sameContext
+            ? undefined
+            : await page.browser().createBrowserContext();
+          const peerPage = await (context ?? page.browser()).newPage();
           await peerPage.goto(origin + PEER_PAGE);
           await peerPage.evaluate(runPeer, payload);
           const id = String(nextId++);
-          peers.set(id, { context, page: peerPage });
+          peers.set(id, { context, page: peerPage, close: () => (context ?? peerPage).close() });
           return { id };
         }
         case 'local-peer-state': {
@@ -74,7 +78,13 @@ function localPeersPlugin() {
         case 'local-peer-close': {
           const peer = peers.get(payload.id);
           peers.delete(payload.id);
-          await peer?.context.close();
+          await peer?.close();
+          return true;
+        }
+        case 'local-peer-crash': {
+          const peer = peers.get(payload.id);
+          const cdp = await peer?.page.createCDPSession();
+          cdp?.send('Page.crash').catch(() => {}); // never answers: the renderer is gone
           return true;
         }
       }
@@ -84,7 +94,7 @@ function localPeersPlugin() {
 }
 
 /** Runs inside the second context's page: an auto-answering client of the local backend. */
-async function runPeer({ userId, signal }) {
+async function runPeer({ userId, signal, channelName }) {
   const local = await import('/src/local/index.ts');
   const seen = { hungup: [], closed: [], tracks: [] };
   const listener = {
@@ -103,6 +113,7 @@ async function runPeer({ userId, signal }) {
   const client = await local.createLocalCallClient({
     userId,
     signal,
+    channelName,
     onSession(session) {
       session.registerSessionListener(listener);
       void session.accept();

@@ -1,0 +1,71 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { RCCallEndReason, RCCallMediaType } from '../../src/calllib/index.js';
+import {
+  createParty,
+  destroyAll,
+  grows,
+  inbound,
+  uniqueChannel,
+  waitFor,
+  type Party,
+} from './local-harness.js';
+
+type PeerOptions = { userId: string; channelName: string; sameContext: true };
+
+/** Bob in another tab of this browser (BroadcastChannel), answering at once; alice calls him. */
+async function callOtherTab(): Promise<{ alice: Party; id: string }> {
+  const channelName = uniqueChannel();
+  const { id } = await executeServerCommand<{ id: string }, PeerOptions>('local-peer-open', {
+    userId: 'bob',
+    channelName,
+    sameContext: true,
+  });
+  const alice = await createParty('alice', { channelName });
+  const result = await alice.client.call({
+    targetId: 'bob',
+    mediaType: RCCallMediaType.AUDIO_VIDEO,
+    listener: alice.listener,
+  });
+  expect(result.code).to.equal(10000);
+  alice.session = result.session;
+  await waitFor(() => alice.remoteTracks.length === 2, 'alice gets bob’s tracks');
+  await grows(() => inbound(alice, 'video', 'framesDecoded'), 'alice decodes bob’s video');
+  return { alice, id };
+}
+
+describe('local backend: tabs of one browser (BroadcastChannel)', () => {
+  let parties: Party[] = [];
+  let peers: string[] = [];
+  afterEach(async () => {
+    await destroyAll(parties);
+    for (const id of peers) await executeServerCommand('local-peer-close', { id });
+    parties = [];
+    peers = [];
+  });
+
+  it('a tab closed mid-call ends the call on the other side', async () => {
+    const { alice, id } = await callOtherTab();
+    parties = [alice];
+    await executeServerCommand('local-peer-close', { id });
+    await waitFor(() => alice.closed.length === 1, 'alice’s call ends', 10_000);
+    expect([RCCallEndReason.REMOTE_HANGUP, RCCallEndReason.NETWORK_ERROR]).to.include(
+      alice.closed[0].endReason,
+    );
+    expect(
+      alice.client.inspect().peerConnections.every((pc) => pc.connectionState === 'closed'),
+    ).to.equal(true);
+  });
+
+  it('a crashed tab is noticed by its silence and the call ends', async () => {
+    const { alice, id } = await callOtherTab();
+    parties = [alice];
+    peers = [id];
+    await executeServerCommand('local-peer-crash', { id });
+    await waitFor(() => alice.closed.length === 1, 'alice’s call ends', 15_000);
+    expect(alice.hungup.map((h) => h.userId)).to.deep.equal(['bob']);
+    expect(alice.client.inspect().localTracks.every((t) => t.readyState === 'ended')).to.equal(
+      true,
+    );
+  });
+});
