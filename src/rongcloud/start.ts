@@ -6,7 +6,8 @@
  *   `{client, userId, disconnect()}` once the IM connection is up, and rejects with a plain
  *   {@link RongCloudStartError} object `{code, message, recoverable, imCode?}` (never an `Error`)
  *   otherwise. `code` is a `callerror` code: `config/missing-appkey`, `config/missing-token`,
- *   `config/invalid`, `network/offline` (navigation or socket failed: offline, firewall, DNS),
+ *   `config/invalid` (also: another appkey than the page's first one), `network/offline`
+ *   (navigation or socket failed: offline, firewall, DNS),
  *   `auth/token-invalid`, `auth/appkey-invalid`, `auth/user-blocked`, `auth/kicked`,
  *   `rtc/unsupported` (plugin-rtc refused the page: not https and not localhost), `connection/failed`.
  * - `onStatus(status, error?)` reports every change: `'connecting'` when it starts, then
@@ -16,9 +17,12 @@
  *   and `'disconnected'` after `disconnect()`. After `'error'` or `'disconnected'` the connection is
  *   over and cleaned up; start again to retry. A throwing `onStatus` is logged and ignored.
  * - One connection per page (IMLib is a singleton): a new start first disconnects the previous one.
+ *   IMLib is initialised once per page with the first start's appkey, navigators and `rtcOptions`;
+ *   a later start with another appkey or navigators fails with `config/invalid` (reload the page).
+ *   Each start builds a fresh CallLib client with its own `options`.
  * - `disconnect()` is idempotent and never rejects: it ends every call (leaving the RTC rooms and
- *   stopping the devices), disconnects IM and destroys the IM client, so a later start (even with
- *   another appkey) begins from scratch.
+ *   stopping the devices), destroys the CallLib client and disconnects IM. IMLib itself is kept
+ *   (see page-sdk.ts for why it is never destroyed); a later start connects it again.
  * - The RongCloud SDK is loaded on the first call only (dynamic import): pages that never start
  *   RongCloud never fetch it. It is this module's own IMLib; a page that already uses IMLib itself
  *   should install {@link installer} on its own IMLib instead.
@@ -27,10 +31,9 @@ import type { IRCRTCInitOptions } from '@rongcloud/plugin-rtc';
 import type { RCCallClient } from '../calllib/client.js';
 import type { IInstallOptions } from '../calllib/types.js';
 import { connectionErrorCode, type RongCloudErrorCode } from './codes.js';
-import { installer } from './installer.js';
+import { createRongCloudCallClient } from './installer.js';
+import { pageSdk, type IMLib, type PageSdk } from './page-sdk.js';
 import { IMCode } from './sdk.js';
-
-type IMLib = typeof import('@rongcloud/imlib-next');
 
 export type RongCloudStatus = 'connecting' | 'connected' | 'disconnected' | 'error';
 
@@ -79,36 +82,35 @@ export async function startRongCloud(start: RongCloudStartOptions): Promise<Rong
   await active?.disconnect();
   report('connecting');
 
-  let sdk: Awaited<ReturnType<typeof loadSdk>>;
+  let sdk: PageSdk;
   try {
-    sdk = await loadSdk();
-  } catch {
-    return fail(startError('connection/failed', 'the RongCloud SDK could not be loaded'));
+    sdk = await pageSdk(start.appkey.trim(), start.navigators ?? [], start.rtcOptions ?? {});
+  } catch (thrown) {
+    const message = thrown instanceof Error ? thrown.message : 'the RongCloud SDK could not load';
+    return fail(
+      startError(/appkey/.test(message) ? 'config/invalid' : 'connection/failed', message),
+    );
   }
-  const { RongIMLib, RCRTC } = sdk;
-  const connection = new Connection(RongIMLib, report);
+  if (!sdk.rtcClient) {
+    return fail(startError('rtc/unsupported', 'plugin-rtc needs https or localhost'));
+  }
+  const connection = new Connection(sdk.im, report);
   active = connection;
   try {
-    RongIMLib.init({ appkey: start.appkey, navigators: start.navigators ?? [] });
-    const rtcClient = RongIMLib.installPlugin(RCRTC.installer, start.rtcOptions ?? {});
-    if (!rtcClient) {
-      throw startError('rtc/unsupported', 'plugin-rtc needs https or localhost');
-    }
-    const client = RongIMLib.installPlugin(installer, { ...start.options, rtcClient });
-    if (!client) throw startError('config/invalid', 'CallLib options are invalid');
+    const client = createRongCloudCallClient(sdk.context, {
+      ...start.options,
+      rtcClient: sdk.rtcClient,
+    });
     connection.client = client;
     client.registerUserInfo(profileOf(start));
     connection.listen();
-    const result = await RongIMLib.connect(start.token);
+    const result = await sdk.im.connect(start.token);
     if (result.code !== IMCode.SUCCESS || !result.data) {
       const { code, recoverable } = connectionErrorCode(result.code);
-      throw startError(
-        code,
-        `connect failed with IM code ${result.code}`,
-        recoverable,
-        result.code,
-      );
+      const message = `connect failed with IM code ${result.code}`;
+      throw startError(code, message, recoverable, result.code);
     }
+    if (connection.ended) throw startError('connection/failed', 'disconnected while connecting');
     connection.connected = true;
     report('connected');
     return { client, userId: result.data.userId, disconnect: () => connection.disconnect() };
@@ -116,14 +118,6 @@ export async function startRongCloud(start: RongCloudStartOptions): Promise<Rong
     await connection.teardown();
     return fail(isStartError(thrown) ? thrown : startError('config/invalid', String(thrown)));
   }
-}
-
-async function loadSdk() {
-  const [RongIMLib, RCRTC] = await Promise.all([
-    import('@rongcloud/imlib-next'),
-    import('@rongcloud/plugin-rtc'),
-  ]);
-  return { RongIMLib, RCRTC };
 }
 
 /** One IM connection: its listeners, its client, its teardown. */
@@ -166,10 +160,14 @@ class Connection {
     this.im.addEventListener(Events.DISCONNECT, this.#onDisconnect);
   }
 
-  /** Ends calls, disconnects and destroys IMLib. Safe to call any number of times. */
+  /** Ends calls, stops listening, disconnects IM. Safe to call any number of times. */
   teardown(): Promise<void> {
     this.#ended ??= this.#teardown();
     return this.#ended;
+  }
+
+  get ended(): boolean {
+    return this.#ended !== undefined;
   }
 
   async disconnect(): Promise<void> {
@@ -189,8 +187,8 @@ class Connection {
       this.im.removeEventListener(Events.SUSPEND, this.#onSuspend);
       this.im.removeEventListener(Events.DISCONNECT, this.#onDisconnect);
     });
+    // No `destroy()`: see page-sdk.ts. The next start connects this same IMLib again.
     await quietly(() => this.im.disconnect());
-    await quietly(() => this.im.destroy());
   }
 }
 
