@@ -64,6 +64,11 @@ export function userMediaConstraints(request: LocalTrackRequest): MediaStreamCon
 /** The media port; one per installed client. */
 export class RongCloudMediaPort implements MediaPort {
   readonly #cache = new RemoteTrackCache();
+  /**
+   * Rooms being left. plugin-rtc holds one room at a time and its `leaveRoom` leaves whichever
+   * room is current, so a join must wait until the previous call's room is gone.
+   */
+  #leaving: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly client: RTCClientLike) {}
 
@@ -106,6 +111,7 @@ export class RongCloudMediaPort implements MediaPort {
     events: RoomEvents,
     options?: { joinType?: number },
   ): Promise<JoinResult> {
+    await this.#leaving;
     const joined = await this.client.joinRTCRoom(roomId, options?.joinType);
     if (joined.code !== RTCCode.SUCCESS || !joined.room) {
       const code = joined.code === RTCCode.SUCCESS ? RCCallErrorCode.JOIN_ROOM_ERROR : joined.code;
@@ -113,7 +119,9 @@ export class RongCloudMediaPort implements MediaPort {
     }
     return {
       code: CALL_SUCCESS,
-      room: new RongCloudRoom(this.client, joined.room, events, this.#cache),
+      room: new RongCloudRoom(this.client, joined.room, events, this.#cache, (left) => {
+        this.#leaving = Promise.all([this.#leaving, left.catch(() => undefined)]);
+      }),
     };
   }
 

@@ -49,6 +49,8 @@ export class RongCloudRoom implements MediaRoom {
     private readonly room: RTCRoomLike,
     events: RoomEvents,
     private readonly cache: RemoteTrackCache,
+    /** Told about each leave in flight, so that the next join can wait for it. */
+    private readonly onLeaving: (left: Promise<unknown>) => void = () => undefined,
   ) {
     room.registerRoomEventListener(roomListener(events, cache));
     room.registerReportListener({
@@ -100,6 +102,8 @@ export class RongCloudRoom implements MediaRoom {
     this.#left = true;
     this.room.registerRoomEventListener(null);
     this.room.registerReportListener(null);
-    await this.client.leaveRoom(this.room);
+    const left = this.client.leaveRoom(this.room);
+    this.onLeaving(left);
+    await left;
   }
 }

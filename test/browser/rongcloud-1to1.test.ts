@@ -187,17 +187,31 @@ describe('RongCloud backend: 1:1 calls over the plugin context', () => {
     expect(hangup.options.directionalUserIdList).to.deep.equal(['bob']);
   });
 
-  it('timeout: the callee gives up with NO_RESPONSE (5), the caller reads 5', async () => {
+  async function withTimeouts(aliceMs: number, bobMs: number) {
+    await world.dispose();
     world = new World();
-    alice = world.party('alice', { timeout: 300 });
-    bob = world.party('bob', { timeout: 300 });
-    const { callId } = await aliceCallsBob();
-    const aliceClose = await alice.log.next('close');
-    const bobClose = await bob.log.next('close');
-    expect(bobClose.summary.endReason).to.equal(RCCallEndReason.NO_RESPONSE);
-    expect([5, 15]).to.include(aliceClose.summary.endReason);
-    const fromBob = world.im.ofType('RC:VCHangup').find((m) => m.from === 'bob');
-    expect(fromBob?.options.content).to.deep.equal({ callId, reason: 5, ...common('bob') });
+    alice = world.party('alice', { timeout: aliceMs });
+    bob = world.party('bob', { timeout: bobMs });
+    return aliceCallsBob();
+  }
+
+  it("timeout, callee's timer first: Hangup NO_RESPONSE (5), the caller reads 15", async () => {
+    const { callId } = await withTimeouts(5_000, 300);
+    expect((await bob.log.next('close')).summary.endReason).to.equal(RCCallEndReason.NO_RESPONSE);
+    expect(await alice.log.next('hungup')).to.deep.include({ userId: 'bob', reason: 15 });
+    expect((await alice.log.next('close')).summary.endReason).to.equal(15);
+    const [hangup] = world.im.ofType('RC:VCHangup');
+    expect(hangup).to.deep.include({ from: 'bob', targetId: 'alice' });
+    expect(hangup.options.content).to.deep.equal({ callId, reason: 5, ...common('bob') });
+  });
+
+  it("timeout, caller's timer first: the caller drops the callee (15), who reads 5", async () => {
+    const { callId } = await withTimeouts(300, 5_000);
+    expect((await alice.log.next('close')).summary.endReason).to.equal(15);
+    expect((await bob.log.next('close')).summary.endReason).to.equal(RCCallEndReason.NO_RESPONSE);
+    const [hangup] = world.im.ofType('RC:VCHangup');
+    expect(hangup).to.deep.include({ from: 'alice', targetId: 'bob' });
+    expect(hangup.options.content).to.deep.equal({ callId, reason: 15, ...common('alice') });
   });
 
   it('busy: an Invite during a call creates a session, ends it with 4 and tells the caller (14)', async () => {

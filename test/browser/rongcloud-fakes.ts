@@ -392,6 +392,8 @@ export class FakeRoom implements RTCRoomLike {
 
 export class FakeRTCClient implements RTCClientLike {
   readonly joined: { roomId: string; joinType?: number }[] = [];
+  /** Order of join/leave calls and completions. */
+  readonly calls: string[] = [];
   readonly created: FakeLocalTrack[] = [];
   room?: FakeRoom;
 
@@ -402,6 +404,7 @@ export class FakeRTCClient implements RTCClientLike {
 
   async joinRTCRoom(roomId: string, joinType?: number) {
     this.joined.push({ roomId, joinType });
+    this.calls.push(`join ${roomId}`);
     await macrotask();
     const failure = this.server.joinFailures.shift();
     if (failure !== undefined) return { code: failure };
@@ -413,7 +416,12 @@ export class FakeRTCClient implements RTCClientLike {
     return { code: OK, room, userIds: room.getRemoteUserIds(), tracks: room.getRemoteTracks() };
   }
   async leaveRoom(room: RTCRoomLike): Promise<{ code: RCRTCCode }> {
+    this.calls.push(`leave ${room.getRoomId()}`);
+    // Leaving takes a round trip to the media server.
+    await macrotask();
+    await macrotask();
     if (room instanceof FakeRoom) room.removed();
+    this.calls.push(`left ${room.getRoomId()}`);
     return { code: OK };
   }
   async createLocalAudioTrack(_tag: string, track: MediaStreamTrack) {

@@ -196,6 +196,28 @@ describe('RongCloud backend: media port', () => {
     expect(video.readyState).to.equal('ended');
   });
 
+  it('a join waits until the previous room is left (plugin-rtc holds one room at a time)', async () => {
+    const rtc = new FakeRTCClient(new FakeRTCServer(), 'alice');
+    const port = new RongCloudMediaPort(rtc);
+    const events = {
+      onTrackPublish() {},
+      onTrackUnpublish() {},
+      onTrackReady() {},
+      onUserJoin() {},
+      onUserLeave() {},
+      onAudioMuteChange() {},
+      onVideoMuteChange() {},
+      onKickOff() {},
+      onNetworkError() {},
+    };
+    const first = await port.joinRoom('call-1', events);
+    void first.room!.leave();
+    const second = await port.joinRoom('call-2', events, { joinType: 1 });
+    expect(second.code).to.equal(10000);
+    expect(rtc.calls).to.deep.equal(['join call-1', 'leave call-1', 'left call-1', 'join call-2']);
+    expect(rtc.joined[1]).to.deep.equal({ roomId: 'call-2', joinType: 1 });
+  });
+
   it('maps constraints like plugin-rtc: resolution, frame rate, device ids', () => {
     expect(
       userMediaConstraints({

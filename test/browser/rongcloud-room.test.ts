@@ -132,6 +132,7 @@ describe('RongCloud backend: room events, media changes and multiple devices', (
       await b.accept();
       expect((await bob.log.next('close')).summary.endReason).to.equal(own);
       expect(await alice.log.next('hungup')).to.deep.include({ userId: 'bob', reason: remote });
+      await alice.log.next('close'); // after leaving the room
       expect(world.rtc.members(session!.getCallId())).to.deep.equal([]);
     });
   }
