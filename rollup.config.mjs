@@ -1,9 +1,16 @@
-// Builds every entry of API.md into dist/. Entries whose source does not exist yet are skipped, so
-// the build works while the project grows.
-import { existsSync } from 'node:fs';
+// Builds every entry of API.md into dist/:
+// - the ES module entries (code-split: the RongCloud entry and its SDK chunks are reached from the
+//   elements only through a dynamic import, so a page on the local backend never fetches them);
+// - `rc-call.global.js`, a classic-script (IIFE) build of the elements that loads `rongcloud.js`
+//   next to itself when the RongCloud backend is used;
+// - `relay.js` for Node.
+// Browser files are minified with esbuild (fast: the whole build stays well under a minute) and
+// keep their sourcemaps. Entries whose source does not exist yet are skipped.
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { dirname, resolve as resolvePath } from 'node:path';
 import resolve from '@rollup/plugin-node-resolve';
-import esbuild from 'rollup-plugin-esbuild';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
 
 const browserEntries = {
   'rc-call': 'elements/index.ts',
@@ -13,6 +20,13 @@ const browserEntries = {
   testing: 'src/testing/index.ts',
 };
 
+// Copied as they are: the notice of the bundled RongCloud SDK, and the framework typings (a
+// hand-written .d.ts: it augments `react` and `vue`, which this package does not depend on).
+const copies = {
+  'src/rongcloud/THIRD_PARTY_NOTICES.md': 'dist/THIRD_PARTY_NOTICES.md',
+  'elements/frameworks.d.ts': 'dist/types/elements/frameworks.d.ts',
+};
+
 const present = (entries) =>
   Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
@@ -20,6 +34,86 @@ const tsPlugins = (target) => [
   resolve({ browser: target === 'browser', preferBuiltins: target === 'node' }),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
 ];
+
+const browserPlugins = () => [
+  ...tsPlugins('browser'),
+  minify({ target: 'es2022', sourceMap: true }),
+];
+
+/** Empties dist/ first, so no chunk of an earlier build is left to be packed. */
+function clean() {
+  return {
+    name: 'rc-clean',
+    buildStart() {
+      rmSync('dist', { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * No sourcemaps for chunks made only of the RongCloud SDK: it is published minified, so their maps
+ * would only map minified code to itself, at twice its size in the package.
+ */
+function noVendorMaps() {
+  const vendor = (id) => id.includes('/node_modules/@rongcloud/');
+  return {
+    name: 'rc-no-vendor-maps',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !Object.keys(chunk.modules).every(vendor)) continue;
+        delete bundle[`${chunk.fileName}.map`];
+        chunk.code = chunk.code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+        chunk.map = null;
+      }
+    },
+  };
+}
+
+/** Copies `copies` into dist/ once the bundles are written. */
+function copyFiles() {
+  return {
+    name: 'rc-copy-files',
+    writeBundle() {
+      for (const [from, to] of Object.entries(copies)) {
+        if (!existsSync(from)) continue;
+        mkdirSync(dirname(to), { recursive: true });
+        copyFileSync(from, to);
+      }
+    },
+  };
+}
+
+const SCRIPT_URL = '__rcCallScriptUrl';
+
+/**
+ * For the classic-script build: the RongCloud entry stays out of the bundle, as an import of
+ * `./rongcloud.js` resolved against the URL of the script itself (captured while it runs, since
+ * `document.currentScript` is null afterwards), so it works from any page URL.
+ */
+const RONGCLOUD = 'rc-call-elements/rongcloud';
+
+function rongCloudNextToScript() {
+  const entry = resolvePath('src/rongcloud/index.ts');
+  return {
+    name: 'rc-rongcloud-next-to-script',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.includes('rongcloud')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === entry ? { id: RONGCLOUD, external: true } : null;
+    },
+    renderDynamicImport({ targetModuleId }) {
+      return targetModuleId === RONGCLOUD
+        ? { left: 'import(new URL(', right: `, ${SCRIPT_URL}).href)` }
+        : null;
+    },
+  };
+}
+
+// Runs first inside the IIFE, while the script is executing.
+const scriptUrlIntro = `var ${SCRIPT_URL} = (function () {
+  var s = document.currentScript || document.querySelector('script[src*="rc-call.global"]');
+  return s && s.src ? s.src : document.baseURI;
+})();`;
 
 const config = [
   {
@@ -31,9 +125,26 @@ const config = [
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
     },
-    plugins: tsPlugins('browser'),
+    plugins: [clean(), ...browserPlugins(), noVendorMaps(), copyFiles()],
   },
 ];
+
+if (existsSync('elements/global.ts')) {
+  config.push({
+    input: { 'rc-call.global': 'elements/global.ts' },
+    output: {
+      dir: 'dist',
+      format: 'iife',
+      entryFileNames: '[name].js',
+      // The local backend is small: it goes inside, so a script tag is all a local page needs.
+      inlineDynamicImports: true,
+      intro: scriptUrlIntro,
+      paths: { [RONGCLOUD]: './rongcloud.js' },
+      sourcemap: true,
+    },
+    plugins: [rongCloudNextToScript(), ...browserPlugins()],
+  });
+}
 
 if (existsSync('src/relay/index.ts')) {
   config.push({
