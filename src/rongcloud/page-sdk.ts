@@ -29,6 +29,9 @@ const contextPlugin: IPluginGenerator<PluginContext, undefined> = {
   setup: (context) => context,
 };
 
+/** The page already runs RongCloud with another appkey or other navigators. */
+export class AppkeyMismatchError extends Error {}
+
 let page: Promise<PageSdk> | undefined;
 
 /**
@@ -46,7 +49,9 @@ export async function pageSdk(
     throw error;
   });
   if (current.appkey !== appkey || current.navigators.join() !== navigators.join()) {
-    throw new Error('RongCloud already runs with another appkey on this page; reload to switch');
+    throw new AppkeyMismatchError(
+      'RongCloud already runs with another appkey on this page; reload to switch',
+    );
   }
   return current;
 }

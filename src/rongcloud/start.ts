@@ -32,7 +32,7 @@ import type { RCCallClient } from '../calllib/client.js';
 import type { IInstallOptions } from '../calllib/types.js';
 import { connectionErrorCode, type RongCloudErrorCode } from './codes.js';
 import { createRongCloudCallClient } from './installer.js';
-import { pageSdk, type IMLib, type PageSdk } from './page-sdk.js';
+import { AppkeyMismatchError, pageSdk, type IMLib, type PageSdk } from './page-sdk.js';
 import { IMCode } from './sdk.js';
 
 export type RongCloudStatus = 'connecting' | 'connected' | 'disconnected' | 'error';
@@ -69,6 +69,8 @@ export interface RongCloudConnection {
 }
 
 let active: Connection | undefined;
+/** Bumped by every start: an older start that is still on its way gives up. */
+let generation = 0;
 
 /** Starts RongCloud IM + RTC + CallLib; see the contract at the top of this file. */
 export async function startRongCloud(start: RongCloudStartOptions): Promise<RongCloudConnection> {
@@ -79,18 +81,22 @@ export async function startRongCloud(start: RongCloudStartOptions): Promise<Rong
   };
   if (!nonEmpty(start?.appkey)) fail(startError('config/missing-appkey', 'appkey is empty'));
   if (!nonEmpty(start.token)) fail(startError('config/missing-token', 'token is empty'));
-  await active?.disconnect();
+  const mine = ++generation;
+  const superseded = () => mine !== generation;
+  const supersededError = () => startError('connection/failed', 'a newer start replaced this one');
   report('connecting');
+  await active?.disconnect();
 
   let sdk: PageSdk;
   try {
     sdk = await pageSdk(start.appkey.trim(), start.navigators ?? [], start.rtcOptions ?? {});
   } catch (thrown) {
-    const message = thrown instanceof Error ? thrown.message : 'the RongCloud SDK could not load';
-    return fail(
-      startError(/appkey/.test(message) ? 'config/invalid' : 'connection/failed', message),
-    );
+    if (thrown instanceof AppkeyMismatchError) {
+      return fail(startError('config/invalid', thrown.message));
+    }
+    return fail(startError('connection/failed', 'the RongCloud SDK could not be loaded'));
   }
+  if (superseded()) return fail(supersededError());
   if (!sdk.rtcClient) {
     return fail(startError('rtc/unsupported', 'plugin-rtc needs https or localhost'));
   }
@@ -105,6 +111,7 @@ export async function startRongCloud(start: RongCloudStartOptions): Promise<Rong
     client.registerUserInfo(profileOf(start));
     connection.listen();
     const result = await sdk.im.connect(start.token);
+    if (superseded()) throw supersededError();
     if (result.code !== IMCode.SUCCESS || !result.data) {
       const { code, recoverable } = connectionErrorCode(result.code);
       const message = `connect failed with IM code ${result.code}`;
@@ -178,7 +185,9 @@ class Connection {
 
   async #teardown(): Promise<void> {
     this.connected = false;
-    if (active === this) active = undefined;
+    // A newer start owns IM now: leave its connection alone.
+    const ownsIM = active === this;
+    if (ownsIM) active = undefined;
     const { Events } = this.im;
     await quietly(() => this.client?.destroy());
     await quietly(() => {
@@ -188,7 +197,7 @@ class Connection {
       this.im.removeEventListener(Events.DISCONNECT, this.#onDisconnect);
     });
     // No `destroy()`: see page-sdk.ts. The next start connects this same IMLib again.
-    await quietly(() => this.im.disconnect());
+    if (ownsIM) await quietly(() => this.im.disconnect());
   }
 }
 

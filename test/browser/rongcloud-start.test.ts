@@ -87,6 +87,17 @@ describe('RongCloud backend: startRongCloud offline', () => {
     expect(error.message).to.match(/reload/);
   });
 
+  it('a start replaces one still on its way; each ends with an error object', async () => {
+    const first = failure(startRongCloud(options([])));
+    const second = failure(startRongCloud(options([])));
+    expect(await first).to.deep.include({
+      code: 'connection/failed',
+      message: 'a newer start replaced this one',
+    });
+    expect(await second).to.deep.include({ code: 'network/offline' });
+    expect(uncaught).to.deep.equal([]);
+  });
+
   it('a throwing onStatus does not break the start', async () => {
     const onStatus = () => {
       throw new Error('app bug');
