@@ -30,21 +30,20 @@
 import type { IRCRTCInitOptions } from '@rongcloud/plugin-rtc';
 import type { RCCallClient } from '../calllib/client.js';
 import type { IInstallOptions } from '../calllib/types.js';
-import { connectionErrorCode, type RongCloudErrorCode } from './codes.js';
+import { connectionErrorCode } from './codes.js';
+import {
+  Connection,
+  isStartError,
+  startError,
+  type ConnectionSlot,
+  type RongCloudStartError,
+  type RongCloudStatus,
+} from './connection.js';
 import { createRongCloudCallClient } from './installer.js';
-import { AppkeyMismatchError, pageSdk, type IMLib, type PageSdk } from './page-sdk.js';
+import { AppkeyMismatchError, pageSdk, type PageSdk } from './page-sdk.js';
 import { IMCode } from './sdk.js';
 
-export type RongCloudStatus = 'connecting' | 'connected' | 'disconnected' | 'error';
-
-export interface RongCloudStartError {
-  code: RongCloudErrorCode;
-  message: string;
-  /** Whether the same start may work later (network) or needs other input (token, appkey). */
-  recoverable: boolean;
-  /** The IM error code behind it, when there is one. */
-  imCode?: number;
-}
+export type { RongCloudStartError, RongCloudStatus } from './connection.js';
 
 export interface RongCloudStartOptions {
   appkey: string;
@@ -68,7 +67,7 @@ export interface RongCloudConnection {
   disconnect(): Promise<void>;
 }
 
-let active: Connection | undefined;
+const active: ConnectionSlot = {};
 /** Bumped by every start: an older start that is still on its way gives up. */
 let generation = 0;
 
@@ -85,7 +84,7 @@ export async function startRongCloud(start: RongCloudStartOptions): Promise<Rong
   const superseded = () => mine !== generation;
   const supersededError = () => startError('connection/failed', 'a newer start replaced this one');
   report('connecting');
-  await active?.disconnect();
+  await active.current?.disconnect();
 
   let sdk: PageSdk;
   try {
@@ -100,8 +99,7 @@ export async function startRongCloud(start: RongCloudStartOptions): Promise<Rong
   if (!sdk.rtcClient) {
     return fail(startError('rtc/unsupported', 'plugin-rtc needs https or localhost'));
   }
-  const connection = new Connection(sdk.im, report);
-  active = connection;
+  const connection = new Connection(sdk.im, report, active);
   try {
     const client = createRongCloudCallClient(sdk.context, {
       ...start.options,
@@ -127,88 +125,6 @@ export async function startRongCloud(start: RongCloudStartOptions): Promise<Rong
   }
 }
 
-/** One IM connection: its listeners, its client, its teardown. */
-class Connection {
-  client?: RCCallClient;
-  connected = false;
-  #ended?: Promise<void>;
-
-  constructor(
-    private readonly im: IMLib,
-    private readonly report: (status: RongCloudStatus, error?: RongCloudStartError) => void,
-  ) {}
-
-  readonly #onConnecting = () => {
-    if (this.connected) this.report('connecting');
-  };
-  readonly #onConnected = () => {
-    if (this.connected) this.report('connected');
-  };
-  readonly #onSuspend = () => {
-    if (this.connected) this.report('connecting');
-  };
-  readonly #onDisconnect = (imCode: number) => {
-    if (!this.connected || this.#ended) return;
-    const { code, recoverable } = connectionErrorCode(imCode);
-    const error = startError(
-      code,
-      `disconnected by the server (IM code ${imCode})`,
-      recoverable,
-      imCode,
-    );
-    void this.teardown().then(() => this.report('error', error));
-  };
-
-  listen(): void {
-    const { Events } = this.im;
-    this.im.addEventListener(Events.CONNECTING, this.#onConnecting);
-    this.im.addEventListener(Events.CONNECTED, this.#onConnected);
-    this.im.addEventListener(Events.SUSPEND, this.#onSuspend);
-    this.im.addEventListener(Events.DISCONNECT, this.#onDisconnect);
-  }
-
-  /** Ends calls, stops listening, disconnects IM. Safe to call any number of times. */
-  teardown(): Promise<void> {
-    this.#ended ??= this.#teardown();
-    return this.#ended;
-  }
-
-  get ended(): boolean {
-    return this.#ended !== undefined;
-  }
-
-  async disconnect(): Promise<void> {
-    const wasConnected = this.connected && !this.#ended;
-    await this.teardown();
-    if (wasConnected) this.report('disconnected');
-  }
-
-  async #teardown(): Promise<void> {
-    this.connected = false;
-    // A newer start owns IM now: leave its connection alone.
-    const ownsIM = active === this;
-    if (ownsIM) active = undefined;
-    const { Events } = this.im;
-    await quietly(() => this.client?.destroy());
-    await quietly(() => {
-      this.im.removeEventListener(Events.CONNECTING, this.#onConnecting);
-      this.im.removeEventListener(Events.CONNECTED, this.#onConnected);
-      this.im.removeEventListener(Events.SUSPEND, this.#onSuspend);
-      this.im.removeEventListener(Events.DISCONNECT, this.#onDisconnect);
-    });
-    // No `destroy()`: see page-sdk.ts. The next start connects this same IMLib again.
-    if (ownsIM) await quietly(() => this.im.disconnect());
-  }
-}
-
-async function quietly(step: () => unknown): Promise<void> {
-  try {
-    await step();
-  } catch {
-    // teardown goes on: each step is independent
-  }
-}
-
 function statusReporter(onStatus: RongCloudStartOptions['onStatus']) {
   return (status: RongCloudStatus, error?: RongCloudStartError) => {
     try {
@@ -228,19 +144,4 @@ function profileOf(start: RongCloudStartOptions): { name?: string; portraitUri?:
 
 function nonEmpty(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
-}
-
-function startError(
-  code: RongCloudErrorCode,
-  message: string,
-  recoverable = code === 'network/offline' || code === 'connection/failed',
-  imCode?: number,
-): RongCloudStartError {
-  const error: RongCloudStartError = { code, message, recoverable };
-  if (imCode !== undefined) error.imCode = imCode;
-  return error;
-}
-
-function isStartError(value: unknown): value is RongCloudStartError {
-  return typeof value === 'object' && value !== null && 'code' in value && 'recoverable' in value;
 }
