@@ -17,7 +17,8 @@ const PEER_PAGE = '/__rc-local-peer.html';
  *   client, in a second browser context (or in the test page's own one, so BroadcastChannel reaches it);
  * - `local-peer-state` {id} → what that client saw, and video frames / audio packets it received;
  * - `local-peer-close` {id}: closes that page and its context, as a user closing the tab;
- * - `local-peer-crash` {id}: crashes that page's renderer (no pagehide, no goodbye).
+ * - `local-peer-freeze` {id}: freezes that page (its timers stop; no pagehide, no goodbye), as a hung or
+ *   crashed tab. (Page.crash could take down a test page sharing its renderer.)
  */
 function localPeersPlugin() {
   let relay;
@@ -81,10 +82,10 @@ function localPeersPlugin() {
           await peer?.close();
           return true;
         }
-        case 'local-peer-crash': {
+        case 'local-peer-freeze': {
           const peer = peers.get(payload.id);
           const cdp = await peer?.page.createCDPSession();
-          cdp?.send('Page.crash').catch(() => {}); // never answers: the renderer is gone
+          await cdp?.send('Page.setWebLifecycleState', { state: 'frozen' });
           return true;
         }
       }

@@ -57,11 +57,11 @@ describe('local backend: tabs of one browser (BroadcastChannel)', () => {
     ).to.equal(true);
   });
 
-  it('a crashed tab is noticed by its silence and the call ends', async () => {
+  it('a hung tab (frozen, no goodbye) is noticed by its silence and the call ends', async () => {
     const { alice, id } = await callOtherTab();
     parties = [alice];
     peers = [id];
-    await executeServerCommand('local-peer-crash', { id });
+    await executeServerCommand('local-peer-freeze', { id });
     await waitFor(() => alice.closed.length === 1, 'alice’s call ends', 15_000);
     expect(alice.hungup.map((h) => h.userId)).to.deep.equal(['bob']);
     expect(alice.client.inspect().localTracks.every((t) => t.readyState === 'ended')).to.equal(
