@@ -74,10 +74,12 @@ export function incomingSignalOf(message: IReceivedMessage): IncomingSignal | un
     targetId: message.targetId,
     senderUserId: message.senderUserId,
     sentTime: message.sentTime,
-    messageUId: message.messageUId,
     content: message.content,
     offline: message.isOffLineMessage === true,
   };
+  // An empty id would make the engine drop the signal as malformed; without one it is only not
+  // de-duplicated.
+  if (message.messageUId) signal.messageUId = message.messageUId;
   if (message.channelId) signal.channelId = message.channelId;
   return signal;
 }

@@ -68,6 +68,16 @@ describe('RongCloud backend: signalling port', () => {
     ]);
   });
 
+  it('passes no messageUId when the SDK has none (the engine would drop an empty one)', () => {
+    const context = new FakeIMServer().connect('alice');
+    const port = new PluginSignalingPort(context);
+    const got: object[] = [];
+    port.setReceiver((s) => got.push(s as object));
+    context.onmessage!(received({ messageUId: '' }));
+    expect(got).to.have.length(1);
+    expect(got[0]).to.not.have.property('messageUId');
+  });
+
   it('keeps signals that arrive before the engine listens, and survives a throwing receiver', () => {
     const context = new FakeIMServer().connect('alice');
     const port = new PluginSignalingPort(context);
