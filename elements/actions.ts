@@ -1,4 +1,4 @@
-import { RCCallErrorCode } from '../src/calllib/enums.js';
+import { RCCallErrorCode, RCCallMediaType } from '../src/calllib/enums.js';
 import type { CallState, Toggle } from './call-state.js';
 import { dropVideo, localMember, markConnected } from './listener.js';
 import type { CallStore } from './store.js';
@@ -55,11 +55,17 @@ export class SessionActions {
   async accept(callId: string, mediaType?: 'audio' | 'video'): Promise<boolean> {
     const state = this.#state(callId);
     if (!state || state.phase !== 'incoming') return false;
-    const ok = await this.#run(state, 'accept', () => state.session.accept(), 'Accepting the call');
+    const audioOnly = mediaType === 'audio' && state.mediaType === 'video';
+    const ok = await this.#run(
+      state,
+      'accept',
+      () => state.session.accept(undefined, audioOnly ? RCCallMediaType.AUDIO : undefined),
+      'Accepting the call',
+    );
     if (!ok) return false;
+    if (audioOnly) dropVideo(state);
     if (state.phase === 'incoming') markConnected(state);
     this.store.notify(state);
-    if (mediaType === 'audio' && state.mediaType === 'video') await this.switchToAudio(callId);
     return true;
   }
 

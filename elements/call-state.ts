@@ -1,4 +1,5 @@
-import type { ISenderInfo, IEndSummary, RCTrack } from '../src/calllib/types.js';
+import { RCCallMediaType } from '../src/calllib/enums.js';
+import type { ISenderInfo, IEndSummary, IUserProfile, RCTrack } from '../src/calllib/types.js';
 import type { RCCallSession } from '../src/calllib/session.js';
 
 /** What `<rc-call-session state>` shows. */
@@ -75,4 +76,54 @@ export function visibleMembers(state: CallState): MemberState[] {
     ...remote.filter((m) => m.status === 'waiting'),
     ...all.filter((m) => m.local),
   ];
+}
+
+/** How a session started; decides its first phase and members. */
+export interface ListenerContext {
+  incoming: boolean;
+  group: boolean;
+  /** The callee (1:1) or the group id. */
+  targetId: string;
+  userIds: string[];
+}
+
+/** The first state of a call, from what the session and the way it started tell. */
+export function createCallState(
+  session: RCCallSession,
+  ctx: ListenerContext,
+  mediaType: RCCallMediaType,
+  selfId: string,
+  profile: IUserProfile,
+): CallState {
+  const video = mediaType === RCCallMediaType.AUDIO_VIDEO;
+  const inviterId = session.getInviterId();
+  const state: CallState = {
+    callId: session.getCallId(),
+    session,
+    incoming: ctx.incoming,
+    group: ctx.group,
+    phase: ctx.incoming ? 'incoming' : 'outgoing',
+    mediaType: video ? 'video' : 'audio',
+    selfId,
+    peer: ctx.incoming
+      ? { ...session.getUserInfo(inviterId), userId: inviterId }
+      : { userId: ctx.targetId },
+    members: new Map(),
+    ringing: false,
+    mic: { on: true, pending: false },
+    camera: { on: video, pending: false },
+    busy: { accept: false, hangup: false, toAudio: false, invite: false },
+    version: 0,
+  };
+  const remote = new Set([...ctx.userIds, ...session.getRemoteUsers().map((u) => u.userId)]);
+  if (ctx.incoming) remote.add(inviterId);
+  remote.delete(selfId);
+  for (const id of remote) state.members.set(id, newMember(id, false, session.getUserInfo(id)));
+  if (ctx.incoming) state.members.get(inviterId)!.status = 'connected';
+  // Our own id may be unknown until the first local track names it (see the listener).
+  state.members.set(
+    selfId || '\u0000self',
+    newMember(selfId, true, { userId: selfId, ...profile }),
+  );
+  return state;
 }

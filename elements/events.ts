@@ -90,18 +90,27 @@ export function createCallEvent<K extends CallEventName>(
   return new CustomEvent(name, { detail, bubbles: true, composed: true });
 }
 
+/** The events by name, as `addEventListener` types them. */
+export interface CallEventMap {
+  session: CallEvent<'session'>;
+  ringing: CallEvent<'ringing'>;
+  accept: CallEvent<'accept'>;
+  hungup: CallEvent<'hungup'>;
+  trackready: CallEvent<'trackready'>;
+  membermodify: CallEvent<'membermodify'>;
+  mediamodify: CallEvent<'mediamodify'>;
+  mutechange: CallEvent<'mutechange'>;
+  sessionclose: CallEvent<'sessionclose'>;
+  statuschange: CallEvent<'statuschange'>;
+  callerror: CallEvent<'callerror'>;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    session: CallEvent<'session'>;
-    ringing: CallEvent<'ringing'>;
-    accept: CallEvent<'accept'>;
-    hungup: CallEvent<'hungup'>;
-    trackready: CallEvent<'trackready'>;
-    membermodify: CallEvent<'membermodify'>;
-    mediamodify: CallEvent<'mediamodify'>;
-    mutechange: CallEvent<'mutechange'>;
-    sessionclose: CallEvent<'sessionclose'>;
-    statuschange: CallEvent<'statuschange'>;
-    callerror: CallEvent<'callerror'>;
-  }
+  // Composed and bubbling: they reach the document and the window too. (Empty interfaces merge
+  // our events into the DOM's maps.)
+  /* eslint-disable @typescript-eslint/no-empty-object-type */
+  interface HTMLElementEventMap extends CallEventMap {}
+  interface DocumentEventMap extends CallEventMap {}
+  interface WindowEventMap extends CallEventMap {}
+  /* eslint-enable @typescript-eslint/no-empty-object-type */
 }

@@ -1,17 +1,8 @@
 import { RCCallMediaType } from '../src/calllib/enums.js';
 import type { IMuteUser, ISenderInfo, ISessionListener, RCTrack } from '../src/calllib/types.js';
 import type { RCCallSession } from '../src/calllib/session.js';
-import { newMember, type CallState, type MemberState } from './call-state.js';
+import { newMember, type CallState, type ListenerContext, type MemberState } from './call-state.js';
 import type { CallStore } from './store.js';
-
-/** How a session started; decides its first phase and members. */
-export interface ListenerContext {
-  incoming: boolean;
-  group: boolean;
-  /** The callee (1:1) or the group id. */
-  targetId: string;
-  userIds: string[];
-}
 
 export function localMember(state: CallState): MemberState {
   for (const m of state.members.values()) if (m.local) return m;

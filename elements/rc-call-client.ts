@@ -6,7 +6,6 @@ import type { RCCallSession } from '../src/calllib/session.js';
 import {
   BackendError,
   startBackend,
-  type BackendConfig,
   type BackendFailure,
   type StartedBackend,
 } from './backends.js';
@@ -21,7 +20,14 @@ import {
   type MediaTypeInput,
 } from './store.js';
 import { parseLang, type CallStrings } from './strings.js';
-import * as v from './validation.js';
+import { IssueTracker } from './validation.js';
+import {
+  connectionKey,
+  isReady,
+  readClientConfig,
+  sameKey,
+  type ClientConfig,
+} from './client-config.js';
 
 /**
  * Owns one CallLib client: connects it from its attributes, and gives it to the `<rc-call-session>`
@@ -86,8 +92,8 @@ export class RcCallClient extends LitElement {
   /** The long-lived store the elements inside read (also usable headless). */
   @provide({ context: callStoreContext }) readonly store = new CallStore();
 
-  readonly #issues = new v.IssueTracker((code, message) => this.#error(code, message, true));
-  #config: BackendConfig | undefined;
+  readonly #issues = new IssueTracker((code, message) => this.#error(code, message, true));
+  #config: ClientConfig | undefined;
   #connectedKey: unknown[] | undefined;
   #generation = 0;
   #backend: StartedBackend | undefined;
@@ -145,8 +151,8 @@ export class RcCallClient extends LitElement {
 
   #wantsConnect(): boolean {
     const c = this.#config;
-    if (!this.#auto || !this.isConnected || !c || !this.#ready(c)) return false;
-    return !this.#sameKey(this.#connectedKey, this.#key(c));
+    if (!this.#auto || !this.isConnected || !c || !isReady(c, !!this.clientFactory)) return false;
+    return !sameKey(this.#connectedKey, this.#key(c));
   }
 
   /** Connects (again) with the current attributes. Resolves once connected; failures give `callerror`. */
@@ -159,7 +165,7 @@ export class RcCallClient extends LitElement {
     this.store.userId = config.userId;
     this.store.setStatus('connecting');
     const options = this.store.installOptions({
-      timeout: Math.round(Number(v.parseTimeout(this.timeout ?? null).value) * 1000),
+      timeout: config.timeoutMs,
       lang: parseLang(this.lang) ?? 'zh',
     });
     try {
@@ -228,106 +234,13 @@ export class RcCallClient extends LitElement {
     if (this.store.client) this.store.detach();
   }
 
-  #readConfig(): BackendConfig {
-    const i = this.#issues;
-    const appkey = i.check('appkey', this.appkey ?? null, v.parseAppkey(this.appkey ?? null));
-    const backend = i.check(
-      'backend',
-      this.backend ?? null,
-      v.parseBackend(this.backend ?? null, !!appkey),
-    );
-    const token = i.check('token', this.token ?? null, v.parseToken(this.token ?? null));
-    i.check('timeout', this.timeout ?? null, v.parseTimeout(this.timeout ?? null));
-    if (this.lang)
-      i.check(
-        'lang',
-        this.lang,
-        parseLang(this.lang)
-          ? { value: 0 }
-          : {
-              value: 0,
-              issue: {
-                code: 'config/invalid-lang',
-                message: `lang="${this.lang}" is not zh or en`,
-              },
-            },
-      );
-    if (backend === 'rongcloud' && !this.clientFactory) {
-      i.check(
-        'need-token',
-        appkey && !token ? '' : 'ok',
-        appkey && !token
-          ? {
-              value: 0,
-              issue: {
-                code: 'config/missing-token',
-                message: 'appkey is set but token is missing',
-              },
-            }
-          : { value: 0 },
-      );
-      i.check(
-        'need-appkey',
-        token && !appkey ? '' : 'ok',
-        token && !appkey && !this.appkey
-          ? {
-              value: 0,
-              issue: {
-                code: 'config/missing-appkey',
-                message: 'token is set but appkey is missing',
-              },
-            }
-          : { value: 0 },
-      );
-    }
-    return {
-      backend,
-      appkey,
-      token,
-      userId: i.check('user-id', this.userId ?? null, v.parseUserId(this.userId ?? null)),
-      signalUrl: i.check(
-        'signal-url',
-        this.signalUrl ?? null,
-        v.parseSignalUrl(this.signalUrl ?? null),
-      ),
-      navigators: i.check(
-        'navigators',
-        this.navigators ?? null,
-        v.parseNavigators(this.navigators ?? null),
-      ),
-      name: i.check('name', this.name ?? null, v.parseName(this.name ?? null)),
-      portraitUri: i.check(
-        'portrait',
-        this.portrait ?? null,
-        v.parseImageUrl(this.portrait ?? null, 'portrait'),
-      ),
-      backendOptions: this.backendOptions,
-    };
+  #readConfig(): ClientConfig {
+    const config = readClientConfig(this, this.#issues, !!this.clientFactory);
+    return { ...config, backendOptions: this.backendOptions };
   }
 
-  #ready(c: BackendConfig): boolean {
-    if (this.clientFactory) return true;
-    return c.backend === 'local' ? !!c.userId : !!(c.appkey && c.token);
-  }
-
-  /** What a connection depends on: a change reconnects. */
-  #key(c: BackendConfig): unknown[] {
-    return [
-      c.backend,
-      // RongCloud: the user id comes from the token and is only reflected here.
-      c.backend === 'local' ? c.userId : '',
-      c.signalUrl,
-      c.appkey,
-      c.token,
-      c.navigators.join(' '),
-      this.timeout,
-      this.clientFactory,
-      this.backendOptions,
-    ];
-  }
-
-  #sameKey(a: unknown[] | undefined, b: unknown[]): boolean {
-    return !!a && a.length === b.length && a.every((x, i) => x === b[i]);
+  #key(c: ClientConfig): unknown[] {
+    return connectionKey(c, [this.clientFactory, this.backendOptions]);
   }
 
   #error(code: string, message: string, recoverable: boolean, cause?: unknown): void {

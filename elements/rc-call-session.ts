@@ -19,8 +19,8 @@ import {
 import { CallSounds, type Tone } from './sounds.js';
 import { StoreController } from './store-controller.js';
 import type { CallStore } from './store.js';
-import { format, parseLang, reasonText, type CallStrings } from './strings.js';
-import { IssueTracker } from './validation.js';
+import { announcement, type CallStrings } from './strings.js';
+import { IssueTracker, parseLangAttr } from './validation.js';
 import type { RCCallSession } from '../src/calllib/session.js';
 
 export type SessionState = 'idle' | CallState['phase'];
@@ -205,22 +205,7 @@ export class RcCallSession extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') && this.lang) {
-      const ok = parseLang(this.lang) !== undefined;
-      this.#issues.check(
-        'lang',
-        this.lang,
-        ok
-          ? { value: 0 }
-          : {
-              value: 0,
-              issue: {
-                code: 'config/invalid-lang',
-                message: `lang="${this.lang}" is not zh or en`,
-              },
-            },
-      );
-    }
+    if (changed.has('lang')) this.#issues.check('lang', this.lang, parseLangAttr(this.lang));
     const call = this.call;
     this.state = call?.phase ?? 'idle';
     this.mediaType = call?.mediaType;
@@ -240,18 +225,7 @@ export class RcCallSession extends LitElement {
     const key = call ? `${call.callId}:${call.phase}` : 'idle';
     if (key === this.#announced) return;
     this.#announced = key;
-    const strings = this.#strings();
-    const name = call
-      ? call.members.get(call.peer.userId)?.name || call.peer.name || call.peer.userId
-      : '';
-    this.#announcement =
-      call?.phase === 'incoming'
-        ? format(strings.announceIncoming, { name })
-        : call?.phase === 'active'
-          ? strings.announceConnected
-          : call?.phase === 'ended'
-            ? format(strings.announceEnded, { reason: reasonText(strings, call.endReason) })
-            : '';
+    this.#announcement = announcement(call, this.#strings());
   }
 
   #strings(): CallStrings {

@@ -10,7 +10,7 @@ import { StoreController } from './store-controller.js';
 import type { CallStore } from './store.js';
 import { resolveStrings } from './lang.js';
 import { tileStyles } from './tile-styles.js';
-import { IssueTracker, isSafeImageUrl, parseImageUrl } from './validation.js';
+import { IssueTracker, isSafeImageUrl, parseImageUrl, parseLangAttr } from './validation.js';
 import type { CallStrings } from './strings.js';
 import type { RCTrack } from '../src/calllib/types.js';
 
@@ -30,7 +30,7 @@ import type { RCTrack } from '../src/calllib/types.js';
  *
  * @fires trackready - A track of this member is ready (dispatched here when this tile shows the member).
  * @fires mutechange - This member muted or unmuted.
- * @fires callerror - A bad `avatar` (`config/invalid-avatar`), or sound blocked (`autoplay/blocked`).
+ * @fires callerror - A bad `avatar` (`config/invalid-avatar`) or `lang` (`config/invalid-lang`), or sound blocked (`autoplay/blocked`).
  *
  * @csspart video - The `<video>` element.
  * @csspart avatar - The avatar image or initials.
@@ -111,6 +111,7 @@ export class RcVideoTile extends LitElement {
       this.audioMuted = m.audioMuted || !m.audio;
       this.videoMuted = m.videoMuted || !m.video;
     }
+    if (changed.has('lang')) this.#issues.check('lang', this.lang, parseLangAttr(this.lang));
     if (changed.has('avatar'))
       this.#issues.check(
         'avatar',

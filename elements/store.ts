@@ -1,17 +1,19 @@
-import { RCCallErrorCode, RCCallMediaType } from '../src/calllib/enums.js';
-import type {
-  IEndSummary,
-  IInstallOptions,
-  ISenderInfo,
-  IUserProfile,
-} from '../src/calllib/types.js';
+import { ConversationType, RCCallErrorCode, type RCCallMediaType } from '../src/calllib/enums.js';
+import type { IEndSummary, IInstallOptions, IUserProfile } from '../src/calllib/types.js';
 import type { RCCallClient } from '../src/calllib/client.js';
 import type { RCCallSession } from '../src/calllib/session.js';
-import { newMember, type CallState } from './call-state.js';
+import { createCallState, type CallState, type ListenerContext } from './call-state.js';
+import {
+  CallError,
+  errorCodeFor,
+  toMediaType,
+  type CallExtras,
+  type MediaTypeInput,
+} from './call-errors.js';
 import type { CallClientStatus, CallEventDetails, CallEventName } from './events.js';
 import { SessionActions } from './actions.js';
 import type { CallLang, CallStrings } from './strings.js';
-import { sessionListener, type ListenerContext } from './listener.js';
+import { sessionListener } from './listener.js';
 
 /**
  * Makes the `RCCallClient` of a `<rc-call-client>` instead of its `backend`: pass the install options
@@ -26,48 +28,6 @@ export interface StoreEvent<K extends CallEventName = CallEventName> {
   detail: CallEventDetails[K];
   callId?: string;
   userId?: string;
-}
-
-/** A failed call operation; `code` is the CallLib code (e.g. 53200) or a `callerror` code. */
-export class CallError extends Error {
-  constructor(
-    message: string,
-    readonly code: number | string,
-  ) {
-    super(message);
-    this.name = 'CallError';
-  }
-}
-
-export type MediaTypeInput = 'audio' | 'video' | RCCallMediaType;
-
-export function toMediaType(value: MediaTypeInput): RCCallMediaType {
-  if (value === 'audio' || value === RCCallMediaType.AUDIO) return RCCallMediaType.AUDIO;
-  if (value === 'video' || value === RCCallMediaType.AUDIO_VIDEO)
-    return RCCallMediaType.AUDIO_VIDEO;
-  throw new TypeError(`mediaType must be 'audio', 'video', 1 or 2, not ${String(value)}`);
-}
-
-/** CallLib result codes → `callerror` codes. */
-export function errorCodeFor(code: number): string {
-  switch (code) {
-    case RCCallErrorCode.STATE_MACHINE_EXIT:
-      return 'call/busy';
-    case RCCallErrorCode.SEND_MSG_ERROR:
-      return 'call/send-failed';
-    case RCCallErrorCode.REJECTED_BY_BLACKLIST:
-      return 'call/blocked';
-    case RCCallErrorCode.NOT_IN_GROUP:
-      return 'call/not-in-group';
-    case RCCallErrorCode.CONVERSATION_NOT_GROUP_ERROR:
-      return 'call/not-group';
-    case RCCallErrorCode.GET_LOCAL_AUDIO_TRACK_ERROR:
-    case RCCallErrorCode.GET_LOCAL_VIDEO_TRACK_ERROR:
-    case RCCallErrorCode.GET_LOCAL_AUDIO_AND_VIDEO_TRACK_ERROR:
-      return 'media/unavailable';
-    default:
-      return 'call/failed';
-  }
 }
 
 const KEEP_ENDED = 5;
@@ -243,14 +203,13 @@ export class CallStore {
   }
 
   #onSession(session: RCCallSession): void {
-    const inviter = session.getInviterId?.() ?? session.getCallerId();
+    const inviter = session.getInviterId();
     const ctx: ListenerContext = {
       incoming: true,
-      group: false,
+      group: session.getConversationType() === ConversationType.GROUP,
       targetId: session.getTargetId(),
       userIds: [inviter],
     };
-    ctx.group = session.getConversationType() === 3;
     session.registerSessionListener(sessionListener(this, ctx, session.getMediaType()));
     const state = this.ensure(session, ctx, session.getMediaType());
     this.emit({ name: 'session', detail: { session, incoming: true }, callId: state.callId });
@@ -261,37 +220,7 @@ export class CallStore {
     const callId = session.getCallId();
     let state = this.#states.get(callId);
     if (state) return state;
-    const video = mediaType === RCCallMediaType.AUDIO_VIDEO;
-    const inviterId = session.getInviterId?.() ?? session.getCallerId();
-    const peer: ISenderInfo = ctx.incoming
-      ? { ...userInfoOf(session, inviterId), userId: inviterId }
-      : { userId: ctx.targetId };
-    state = {
-      callId,
-      session,
-      incoming: ctx.incoming,
-      group: ctx.group,
-      phase: ctx.incoming ? 'incoming' : 'outgoing',
-      mediaType: video ? 'video' : 'audio',
-      selfId: this.userId ?? '',
-      peer,
-      members: new Map(),
-      ringing: false,
-      mic: { on: true, pending: false },
-      camera: { on: video, pending: false },
-      busy: { accept: false, hangup: false, toAudio: false, invite: false },
-      version: 0,
-    };
-    const remote = new Set([...ctx.userIds, ...remoteUserIds(session)]);
-    if (ctx.incoming) remote.add(inviterId);
-    for (const id of remote) {
-      if (id !== state.selfId) state.members.set(id, newMember(id, false, userInfoOf(session, id)));
-    }
-    if (ctx.incoming) state.members.get(inviterId)!.status = 'connected';
-    state.members.set(
-      state.selfId || '\u0000self',
-      newMember(state.selfId, true, { userId: state.selfId, ...this.profile }),
-    );
+    state = createCallState(session, ctx, mediaType, this.userId ?? '', this.profile);
     this.#states.set(callId, state);
     this.notify(state);
     return state;
@@ -352,22 +281,4 @@ export class CallStore {
   }
 }
 
-/** What `call()`/`callInGroup()` pass on to CallLib besides target, media type and listener. */
-export interface CallExtras {
-  constraints?: import('../src/calllib/types.js').IMediaConstraints;
-  channelId?: string;
-  extra?: string;
-}
-
-function remoteUserIds(session: RCCallSession): string[] {
-  const users: unknown = session.getRemoteUsers?.() ?? [];
-  if (!Array.isArray(users)) return [];
-  return users
-    .map((u: unknown) => (typeof u === 'string' ? u : (u as { userId?: unknown })?.userId))
-    .filter((u): u is string => typeof u === 'string');
-}
-
-function userInfoOf(session: RCCallSession, userId: string): ISenderInfo | undefined {
-  const lookup = (session as { getUserInfo?: (id: string) => ISenderInfo | undefined }).getUserInfo;
-  return lookup?.call(session, userId);
-}
+export { CallError, toMediaType, type CallExtras, type MediaTypeInput };

@@ -1,4 +1,5 @@
 import { RCCallEndReason } from '../src/calllib/enums.js';
+import type { CallState } from './call-state.js';
 
 /** Every user-visible phrase of the elements. Override any subset through the `strings` property. */
 export interface CallStrings {
@@ -217,4 +218,20 @@ export function format(template: string, values: Record<string, string | number>
 export function reasonText(strings: CallStrings, reason: number | undefined): string {
   if (reason === undefined) return strings.callEnded;
   return strings.endReasons[reason as RCCallEndReason] ?? strings.unknownReason;
+}
+
+/** What the live region says when a call reaches `call.phase` (nothing for other changes). */
+export function announcement(call: CallState | undefined, strings: CallStrings): string {
+  if (!call) return '';
+  const name = call.members.get(call.peer.userId)?.name || call.peer.name || call.peer.userId;
+  switch (call.phase) {
+    case 'incoming':
+      return format(strings.announceIncoming, { name });
+    case 'active':
+      return strings.announceConnected;
+    case 'ended':
+      return format(strings.announceEnded, { reason: reasonText(strings, call.endReason) });
+    default:
+      return '';
+  }
 }

@@ -113,6 +113,12 @@ export function parseImageUrl(raw: string | null, attr: string): Parsed<string |
   );
 }
 
+/** `lang`: `zh`, `en` or a regional form of them (`zh-CN`); empty means "inherit". */
+export function parseLangAttr(raw: string | null): Parsed<0> {
+  if (!raw || /^(zh|en)([-_][A-Za-z0-9]+)*$/i.test(raw.trim())) return ok(0);
+  return bad(0, 'config/invalid-lang', `lang="${raw}" is not zh or en; using the default`);
+}
+
 /**
  * Reports each bad value once: the same issue for the same attribute is not repeated until the
  * attribute changes to a good value or to another bad one.

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../elements/index.js';
 import type { CallEvent, RcCallClient } from '../../elements/index.js';
 import { RCCallErrorCode, type IInstallOptions } from '../../src/calllib/index.js';
@@ -12,7 +12,7 @@ async function bareClient(attrs: Record<string, string> = {}) {
   el.clientFactory = (o: IInstallOptions) => net.createClient('tester', o);
   const errors: string[] = [];
   el.addEventListener('callerror', (e) => errors.push(e.detail.code));
-  const parent = await fixture(html`<div></div>`);
+  const parent = fixtureSync(html`<div></div>`);
   parent.append(el);
   await waitUntil(() => el.status === 'connected');
   return { el, errors, net, parent };
@@ -104,7 +104,7 @@ describe('<rc-call-client> lifecycle', () => {
     el.clientFactory = (o: IInstallOptions) => (made.push('dana'), net.createClient('dana', o));
     const statuses: string[] = [];
     el.addEventListener('statuschange', (e) => statuses.push(e.detail.status));
-    const parent = await fixture(html`<div></div>`);
+    const parent = fixtureSync(html`<div></div>`);
     expect(el.status).to.equal('idle');
     parent.append(el);
     await waitUntil(() => el.getAttribute('status') === 'connected');
@@ -140,7 +140,7 @@ describe('<rc-call-client> lifecycle', () => {
 
   it('call() before connecting rejects and gives callerror', async () => {
     const el = document.createElement('rc-call-client');
-    const parent = await fixture(html`<div></div>`);
+    const parent = fixtureSync(html`<div></div>`);
     parent.append(el);
     const errored = oneEvent(el, 'callerror');
     const err = await el.call('bob').catch((e: unknown) => e);
@@ -176,7 +176,7 @@ describe('<rc-call-client> lifecycle', () => {
     el.setAttribute('appkey', 'abc123');
     el.setAttribute('token', 'tok');
     el.setAttribute('navigators', 'http://127.0.0.1:9/nav');
-    const parent = await fixture(html`<div></div>`);
+    const parent = fixtureSync(html`<div></div>`);
     const err = new Promise<CallEvent<'callerror'>>((r) =>
       el.addEventListener('callerror', r, { once: true }),
     );

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import '../../elements/index.js';
 import type { RcCallClient, RcCallSession, RcVideoTile } from '../../elements/index.js';
 import { RCCallEndReason, RCCallMediaType } from '../../src/calllib/index.js';
@@ -8,7 +8,7 @@ import { part, recordEvents } from './elements/helpers.js';
 /** Two `<rc-call-client backend="local">` in one page, on their own BroadcastChannel. */
 async function localPair() {
   const channel = { channelName: `elements-local-${Math.random()}` };
-  const root = await fixture(html`
+  const root = fixtureSync(html`
     <div>
       <rc-call-client
         backend="local"
@@ -44,15 +44,14 @@ function tiles(s: RcCallSession): RcVideoTile[] {
   return [...s.shadowRoot!.querySelectorAll('rc-video-tile')];
 }
 
-/** A decoded frame of real video in the tile's `<video>`. */
+/** Decoded frames of real video in the tile's `<video>`. */
 async function framesIn(tile: RcVideoTile): Promise<void> {
   const video = tile.shadowRoot!.querySelector('video')!;
   await waitUntil(
-    () => video.videoWidth > 0 && video.readyState >= 2,
+    () => video.videoWidth > 0 && video.getVideoPlaybackQuality().totalVideoFrames > 1,
     `no frames for ${tile.userId}`,
     { timeout: 10000 },
   );
-  await new Promise<void>((resolve) => video.requestVideoFrameCallback(() => resolve()));
 }
 
 describe('elements on the local backend (real WebRTC, fake devices)', () => {
