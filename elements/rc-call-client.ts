@@ -11,7 +11,7 @@ import {
 } from './backends.js';
 import { callStoreContext } from './context.js';
 import { createCallEvent, type CallClientStatus } from './events.js';
-import { routerFor } from './router.js';
+import { setRouterHost } from './router.js';
 import {
   CallError,
   CallStore,
@@ -101,7 +101,8 @@ export class RcCallClient extends LitElement {
 
   constructor() {
     super();
-    routerFor(this.store).host = this;
+    // Events of calls no session element shows are dispatched here.
+    setRouterHost(this.store, this);
     this.store.onEvent((e) => {
       if (e.name === 'statuschange') this.status = this.store.status;
     });

@@ -61,7 +61,7 @@ export class RcVideoTile extends LitElement {
 
   @consume({ context: callIdContext, subscribe: true })
   @property({ attribute: false })
-  contextCallId: string | undefined;
+  protected contextCallId: string | undefined;
 
   readonly #store = new StoreController(this, (store) => this.#register(store));
   readonly #issues = new IssueTracker((code, message) =>

@@ -87,3 +87,8 @@ export function routerFor(store: CallStore): EventRouter {
   }
   return router;
 }
+
+/** Makes `host` the element that gets the events no more specific element shows. */
+export function setRouterHost(store: CallStore, host: HTMLElement): void {
+  routerFor(store).host = host;
+}

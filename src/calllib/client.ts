@@ -250,7 +250,7 @@ export class RCCallClient {
       this.sessions.delete(init.callId);
       this.finished.add(init.callId);
       await session.abort();
-      return { code: s.code !== OK ? s.code : t.code };
+      return s.code !== OK ? { code: s.code } : { code: t.code, cause: t.cause };
     }
     if (session.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
     session.announceLocal(t.tracks);

@@ -1,6 +1,6 @@
 import { RCCallEndReason, RCCallErrorCode } from './enums.js';
 import type { Logger } from './logger.js';
-import type { MediaPort, MediaRoom, RoomEvents } from './ports.js';
+import type { LocalTracksResult, MediaPort, MediaRoom, RoomEvents } from './ports.js';
 import type { IMediaConstraints, RCLocalTrack, RCTrack } from './types.js';
 
 const OK = RCCallErrorCode.SUCCESS;
@@ -55,7 +55,7 @@ export class SessionMedia {
     audio: boolean,
     video: boolean,
     constraints?: IMediaConstraints,
-  ): Promise<{ code: number; tracks: RCLocalTrack[] }> {
+  ): Promise<LocalTracksResult> {
     let result = await this.create(audio, video, constraints);
     if (result.code !== OK && audio && video && this.options.demotion) {
       this.logger.warn('camera and microphone failed, retrying with the microphone only');
@@ -74,11 +74,11 @@ export class SessionMedia {
     try {
       const r = await this.port.createLocalTracks({ audio, video, constraints });
       if (r.code !== OK) r.tracks.forEach((t) => destroy(t));
-      return r.code === OK ? r : { code: r.code, tracks: [] };
+      return r.code === OK ? r : { code: r.code, tracks: [], cause: r.cause };
     } catch (err) {
       this.logger.error('createLocalTracks threw', err);
       const code = audio && video ? 53303 : audio ? 53301 : 53302;
-      return { code, tracks: [] as RCLocalTrack[] };
+      return { code, tracks: [] as RCLocalTrack[], cause: 'unknown' as const };
     }
   }
 

@@ -74,6 +74,9 @@ export interface LocalTrackRequest {
   constraints?: IMediaConstraints;
 }
 
+/** Why opening a device failed, as far as the browser tells (permission, missing, busy). */
+export type MediaFailureCause = 'permission-denied' | 'not-found' | 'in-use' | 'unknown';
+
 export interface LocalTracksResult {
   /**
    * 10000, or the CallLib code of the failure: 53301 (microphone), 53302 (camera), 53303 (both).
@@ -81,6 +84,8 @@ export interface LocalTracksResult {
    */
   code: number;
   tracks: RCLocalTrack[];
+  /** On failure: why, where the backend can tell. */
+  cause?: MediaFailureCause;
 }
 
 /** Events of a joined room. Remote tracks only; the engine decides what to subscribe. */

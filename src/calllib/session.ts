@@ -27,6 +27,7 @@ import type {
   IEndSummary,
   IMediaConstraints,
   IAudioConstraints,
+  IResult,
   ISenderInfo,
   ISessionListener,
   RCLocalTrack,
@@ -163,10 +164,7 @@ export class RCCallSession {
    * Answers an incoming call. Hangs up every other session first. `mediaType` AUDIO answers a video
    * call with audio only (ours: Accept, then ModifyMedia to audio).
    */
-  async accept(
-    constraints?: IMediaConstraints,
-    mediaType?: RCCallMediaType,
-  ): Promise<{ code: number }> {
+  async accept(constraints?: IMediaConstraints, mediaType?: RCCallMediaType): Promise<IResult> {
     if (!this.init.incoming || this.state !== RCCallSessionState.WAITING || this.accepting) {
       return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
     }
@@ -202,7 +200,7 @@ export class RCCallSession {
     const t = await tracks;
     if (t.code !== OK) {
       void this.end(RCCallEndReason.GET_MEDIA_RESOURCES_ERROR, { notify: true });
-      return { code: t.code };
+      return { code: t.code, cause: t.cause };
     }
     return this.joinAndPublish(joined, t.tracks, true);
   }
@@ -289,14 +287,14 @@ export class RCCallSession {
   }
 
   /** Camera on: unmutes, or opens and publishes a new camera track (`onTrackReady` again). */
-  async enableVideoTrack(): Promise<{ code: number }> {
+  async enableVideoTrack(): Promise<IResult> {
     if (this.isEnded() || this.mediaType !== RCCallMediaType.AUDIO_VIDEO) {
       return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
     }
     const existing = this.localTrack('video');
     if (existing) return { code: await this.media.setMuted(existing, false) };
     const r = await this.media.acquire(false, true, this.constraints);
-    if (r.code !== OK) return { code: r.code };
+    if (r.code !== OK) return { code: r.code, cause: r.cause };
     return this.publishAndAnnounce(r.tracks);
   }
 
@@ -313,12 +311,12 @@ export class RCCallSession {
   }
 
   /** Replaces the microphone with one opened from `audio` constraints. */
-  async changeAudioDevice(audio: IAudioConstraints): Promise<{ code: number }> {
+  async changeAudioDevice(audio: IAudioConstraints): Promise<IResult> {
     if (this.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
     const old = this.localTrack('audio');
     this.constraints = { ...this.constraints, audio };
     const r = await this.media.acquire(true, false, this.constraints);
-    if (r.code !== OK) return { code: r.code };
+    if (r.code !== OK) return { code: r.code, cause: r.cause };
     const [track] = r.tracks;
     if (old?.isOwnerMuted()) await this.media.setMuted(track, true);
     if (old) await this.media.removeLocal([old]);

@@ -6,6 +6,7 @@ import type {
   RCCallMediaType,
 } from './enums.js';
 import type { RCCallSession } from './session.js';
+import type { MediaFailureCause } from './ports.js';
 
 /** A user as call messages describe them (`content.user` on the wire, `sender` in callbacks). */
 export interface ISenderInfo {
@@ -169,6 +170,14 @@ export interface IGroupCallOptions {
 export interface ICallResult {
   code: number;
   session?: RCCallSession;
+  /** When opening a device failed: why (ours). */
+  cause?: MediaFailureCause;
+}
+
+/** Result of a session method; `cause` when opening a device failed (ours). */
+export interface IResult {
+  code: number;
+  cause?: MediaFailureCause;
 }
 
 export interface IInstallOptions {
