@@ -1,0 +1,45 @@
+/**
+ * The ES module build (npm test builds dist/ first): importing `dist/rc-call.js` defines the
+ * elements, and a page on the local backend fetches the local backend but no RongCloud code.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+
+type Exports = typeof import('../../elements/index.js');
+type ClientElement = InstanceType<Exports['RcCallClient']>;
+
+const fetched = (pattern: RegExp) =>
+  performance
+    .getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname)
+    .filter((path) => pattern.test(path));
+
+describe('dist/rc-call.js as an ES module', () => {
+  it('defines the elements and runs <rc-call-client backend="local"> without RongCloud code', async () => {
+    const url = new URL('../../dist/rc-call.js', import.meta.url).href;
+    const mod = (await import(url)) as Exports;
+    expect(customElements.get('rc-call-client')).to.equal(mod.RcCallClient);
+    expect(customElements.get('rc-call-session')).to.equal(mod.RcCallSession);
+    expect(customElements.get('rc-video-tile')).to.equal(mod.RcVideoTile);
+    expect(mod.RCCallMediaType.AUDIO).to.equal(1);
+    expect(fetched(/\/dist\/local\.js$/)).to.deep.equal([]);
+
+    const el = document.createElement('rc-call-client') as ClientElement;
+    el.setAttribute('backend', 'local');
+    el.setAttribute('user-id', 'esm-alice');
+    el.backendOptions = { channelName: `dist-esm-${Math.random()}` };
+    el.innerHTML = '<rc-call-session silent></rc-call-session>';
+    document.body.append(el);
+    try {
+      await waitUntil(() => el.status === 'connected', 'the local backend did not connect', {
+        timeout: 10000,
+      });
+      // The backend came lazily, as its own file; RongCloud's entry and SDK chunks never did.
+      expect(fetched(/\/dist\/local\.js$/)).to.have.length(1);
+      expect(fetched(/\/dist\/(rongcloud\.js|chunks\/)/)).to.deep.equal([]);
+      // Everything came from dist/, none of it from the TypeScript sources.
+      expect(fetched(/^\/(src|elements)\//)).to.deep.equal([]);
+    } finally {
+      el.remove();
+    }
+  });
+});
