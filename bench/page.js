@@ -1,5 +1,8 @@
 // Runs in the benchmark page: one measurement of our call path, one of a raw RTCPeerConnection
-// loopback. Both end at the first remote video frame presented by a <video> element.
+// loopback, 1:1 and for a group of four. Each ends at the first remote video frame presented by a
+// <video> element (for the group: the last of the three remote members' first frames).
+// `window.teardown` drives two <rc-call-client backend="local"> elements through call/hang-up
+// cycles; bench/run.mjs reads what is left open (it installs the recorders before this loads).
 import { createLocalCallClient, RCCallMediaType } from '/dist/local.js';
 
 /** Resolves with the time at which `video` presents its first frame. */
@@ -96,5 +99,174 @@ async function raw() {
   return end - start;
 }
 
-window.bench = { ours, raw };
+const GROUP = ['member-1', 'member-2', 'member-3'];
+
+/** callInGroup() → the caller decoded a first frame from each of three members (all auto-accept). */
+async function oursGroup(run) {
+  const channelName = `bench-group-${run}-${Math.random().toString(36).slice(2)}`;
+  const members = await Promise.all(
+    GROUP.map((userId) =>
+      createLocalCallClient({
+        userId,
+        channelName,
+        onSession(session) {
+          session.registerSessionListener(quiet);
+          void session.accept();
+        },
+        onSessionClose() {},
+      }),
+    ),
+  );
+  const caller = await createLocalCallClient({
+    userId: 'group-caller',
+    channelName,
+    onSession() {},
+    onSessionClose() {},
+  });
+  const videos = [];
+  const frames = new Map(GROUP.map((id) => [id, Promise.withResolvers()]));
+  const listener = {
+    ...quiet,
+    onTrackReady(track) {
+      if (track.isLocalTrack() || !track.isVideoTrack()) return;
+      const video = newVideo();
+      videos.push(video);
+      firstFrame(video).then(frames.get(track.getUserId())?.resolve);
+      void track.play(video);
+    },
+  };
+  const start = performance.now();
+  const result = await caller.callInGroup({
+    targetId: 'bench-group',
+    userIds: GROUP,
+    mediaType: RCCallMediaType.AUDIO_VIDEO,
+    listener,
+  });
+  if (result.code !== 10000) throw new Error(`callInGroup() failed with ${result.code}`);
+  const ends = await Promise.all([...frames.values()].map((f) => f.promise));
+  await Promise.all([caller, ...members].map((c) => c.destroy()));
+  videos.forEach((v) => v.remove());
+  return Math.max(...ends) - start;
+}
+
+/** One getUserMedia, three peer connection pairs sending it, until all three remote videos decode. */
+async function rawGroup() {
+  const start = performance.now();
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+  const pairs = GROUP.map(() => {
+    const a = new RTCPeerConnection();
+    const b = new RTCPeerConnection();
+    a.onicecandidate = (e) => e.candidate && b.addIceCandidate(e.candidate);
+    b.onicecandidate = (e) => e.candidate && a.addIceCandidate(e.candidate);
+    const video = newVideo();
+    const frame = firstFrame(video);
+    b.ontrack = ({ track }) => {
+      if (track.kind !== 'video') return;
+      video.srcObject = new MediaStream([track]);
+      void video.play();
+    };
+    stream.getTracks().forEach((track) => a.addTrack(track, stream));
+    return { a, b, video, frame };
+  });
+  await Promise.all(
+    pairs.map(async ({ a, b }) => {
+      await a.setLocalDescription();
+      await b.setRemoteDescription(a.localDescription);
+      await b.setLocalDescription();
+      await a.setRemoteDescription(b.localDescription);
+    }),
+  );
+  const ends = await Promise.all(pairs.map((p) => p.frame));
+  stream.getTracks().forEach((t) => t.stop());
+  for (const { a, b, video } of pairs) {
+    a.close();
+    b.close();
+    video.remove();
+  }
+  return Math.max(...ends) - start;
+}
+
+window.bench = { ours, raw, oursGroup, rawGroup };
+
+// ---- teardown: the elements through call/hang-up cycles -------------------------------------
+
+/** Polls `check` every 20 ms; rejects with `what` after `timeout` ms. */
+async function until(check, what, timeout = 15000) {
+  const deadline = performance.now() + timeout;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const els = {};
+let closed = 0;
+
+/** Loads dist/rc-call.js and puts two connected local clients, each with a session element, in the page. */
+async function setup() {
+  await import('/dist/rc-call.js');
+  const backendOptions = { channelName: `bench-elements-${Math.random().toString(36).slice(2)}` };
+  const make = (userId, name) => {
+    const client = document.createElement('rc-call-client');
+    client.setAttribute('backend', 'local');
+    client.setAttribute('user-id', userId);
+    client.setAttribute('name', name);
+    client.setAttribute('lang', 'en');
+    client.backendOptions = backendOptions;
+    const session = document.createElement('rc-call-session');
+    client.append(session);
+    document.body.append(client);
+    return { client, session };
+  };
+  const alice = make('bench-alice', 'Alice');
+  const bob = make('bench-bob', 'Bob');
+  Object.assign(els, { alice: alice.client, a: alice.session, bob: bob.client, b: bob.session });
+  document.addEventListener('sessionclose', () => closed++);
+  await until(
+    () => els.alice.status === 'connected' && els.bob.status === 'connected',
+    'the elements did not connect',
+  );
+}
+
+/** The `<video>` of the tile showing `userId` in session element `s`, once it decodes frames. */
+function remoteVideo(s, userId) {
+  const tile = [...s.shadowRoot.querySelectorAll('rc-video-tile')].find((t) => t.userId === userId);
+  const video = tile?.shadowRoot?.querySelector('video');
+  return video && video.videoWidth > 0 ? video : undefined;
+}
+
+/** Alice calls Bob (video) with the element, Bob accepts through his session element, both see video, Alice hangs up. */
+async function cycle(n) {
+  const { alice, a, b } = els;
+  const closedBefore = closed;
+  await alice.call('bench-bob', 'video');
+  await until(() => b.state === 'incoming', `cycle ${n}: bob is not rung`);
+  if (!(await b.accept())) throw new Error(`cycle ${n}: accept failed`);
+  await until(() => a.state === 'active' && b.state === 'active', `cycle ${n}: not active`);
+  await until(
+    () => remoteVideo(a, 'bench-bob') && remoteVideo(b, 'bench-alice'),
+    `cycle ${n}: no remote video`,
+  );
+  if (!(await a.hangup())) throw new Error(`cycle ${n}: hang-up failed`);
+  await until(() => closed - closedBefore === 2, `cycle ${n}: sessions did not close`);
+}
+
+/** Waits until both session elements are back to idle (ended calls stay shown for a while). */
+async function settle() {
+  await until(() => els.a.state === 'idle' && els.b.state === 'idle', 'sessions stay shown', 20000);
+}
+
+/** What the recorders of bench/run.mjs saw. */
+function leftOpen() {
+  const tracks = window.__benchTracks ?? [];
+  const peers = window.__benchPeers ?? [];
+  return {
+    tracks: tracks.length,
+    liveTracks: tracks.filter((t) => t.readyState === 'live').length,
+    peers: peers.length,
+    openPeers: peers.filter((pc) => pc.connectionState !== 'closed').length,
+  };
+}
+
+window.teardown = { setup, cycle, settle, leftOpen, els };
 window.benchReady = true;

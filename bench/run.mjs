@@ -1,18 +1,31 @@
 #!/usr/bin/env node
-// `npm run bench`: time from call() to the first remote video frame at the caller (two local
-// clients in one page, the callee answering at once) against a raw RTCPeerConnection loopback,
-// alternating, in Debian's Chromium with fake devices. Prints medians and their ratio.
-//   node bench/run.mjs [--runs N]     (default 7; the first run of each kind is a warm-up)
+// `npm run bench`: the figures of issue 6, in Debian's Chromium with fake devices.
+// 1. Time from call() to the first remote video frame at the caller (two local clients in one page,
+//    the callee answering at once) against a raw RTCPeerConnection loopback, alternating: medians
+//    and their ratio.
+// 2. The same for a group of four: callInGroup() to a first frame from each of three members,
+//    against one getUserMedia sent over three raw peer connection pairs.
+// 3. The gzip size (level 9, each file on its own) of every dist entry.
+// 4. Teardown of the elements: two <rc-call-client backend="local"> in one page through 30
+//    call/hang-up cycles; live tracks, open peer connections, event listeners and heap growth.
+// Ends with a summary block, one line per figure. Exits 0 when a target is missed (it reports),
+// non-zero when the bench itself fails.
+//   node bench/run.mjs [--runs N] [--cycles N]   (runs default 7, at least 5, plus a warm-up;
+//                                                 cycles default 30)
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { parseAst } from 'rollup/parseAst';
 import { chromiumArgs } from '../web-test-runner.config.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const runsArg = process.argv.indexOf('--runs');
 const runs = Math.max(5, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 7 : 7);
+const cyclesArg = process.argv.indexOf('--cycles');
+const cycles = Math.max(2, cyclesArg > 0 ? Number(process.argv[cyclesArg + 1]) || 30 : 30);
 
 /** Newest modification time under `dir` (recursively). */
 function newest(dir) {
@@ -24,10 +37,11 @@ function newest(dir) {
   return latest;
 }
 
+/** Rebuilds dist/ when a source is newer than the entries the bench loads. */
 function buildIfNeeded() {
-  const out = join(root, 'dist/local.js');
-  const sources = Math.max(newest(join(root, 'src/local')), newest(join(root, 'src/calllib')));
-  if (existsSync(out) && statSync(out).mtimeMs >= sources) return;
+  const outs = ['local.js', 'calllib.js', 'rc-call.js'].map((f) => join(root, 'dist', f));
+  const sources = Math.max(...['src', 'elements'].map((d) => newest(join(root, d))));
+  if (outs.every((f) => existsSync(f) && statSync(f).mtimeMs >= sources)) return;
   console.log('Building dist/ (rollup)…');
   const r = spawnSync('npx', ['rollup', '-c', '--silent'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -59,9 +73,263 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const fmt = (ms) => `${ms.toFixed(0)}ms`;
+const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/** The summary: one row per figure (name, value, target, ok / MISSED / info). */
+const summary = [];
+const figure = (name, value, target, ok) =>
+  summary.push({
+    name,
+    value,
+    target: target ?? '-',
+    status: ok === undefined ? 'info' : ok ? 'ok' : 'MISSED',
+  });
+
+/** Alternating runs of `ours` and `raw` (named page functions), a warm-up of each first. */
+async function compare(page, label, ours, raw) {
+  const times = { [ours]: [], [raw]: [] };
+  // A warm-up of each kind first (JIT, the fake devices' first open), not counted.
+  for (let run = 0; run <= runs; run++) {
+    const order = run % 2 ? [raw, ours] : [ours, raw];
+    for (const kind of order) {
+      const ms = await page.evaluate(([k, i]) => window.bench[k](i), [kind, run]);
+      if (run > 0) times[kind].push(ms);
+      console.log(`${label} run ${run}${run === 0 ? ' (warm-up)' : ''} ${kind}: ${fmt(ms)}`);
+    }
+  }
+  console.log(`${label} raw runs: ${times[raw].map(fmt).join(' ')}`);
+  console.log(`${label} ours runs: ${times[ours].map(fmt).join(' ')}`);
+  return { ours: median(times[ours]), raw: median(times[raw]) };
+}
+
+// ---- sizes -------------------------------------------------------------------------------------
+// The import parsing follows test/node/dist-size.test.mjs (the bench imports nothing from tests).
+
+const dist = join(root, 'dist');
+const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** The relative imports of a built ES module, split into static and dynamic ones. */
+function importsOf(file) {
+  const found = { static: [], dynamic: [] };
+  const visit = (node) => {
+    if (!node || typeof node.type !== 'string') return;
+    const isStatic =
+      node.type === 'ImportDeclaration' ||
+      node.type === 'ExportAllDeclaration' ||
+      (node.type === 'ExportNamedDeclaration' && node.source);
+    if (isStatic) found.static.push(node.source.value);
+    if (node.type === 'ImportExpression' && node.source.type === 'Literal') {
+      found.dynamic.push(node.source.value);
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  visit(parseAst(readFileSync(file, 'utf8')));
+  const resolveAll = (specifiers) =>
+    specifiers.filter((s) => s.startsWith('.')).map((s) => join(dirname(file), s));
+  return { static: resolveAll(found.static), dynamic: resolveAll(found.dynamic) };
+}
+
+/** `entry` and its static imports, transitively; with `dynamic`, the dynamic ones too. */
+function closure(entry, { dynamic = false } = {}) {
+  const seen = new Set();
+  const walk = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const imports = importsOf(file);
+    for (const next of [...imports.static, ...(dynamic ? imports.dynamic : [])]) walk(next);
+  };
+  walk(entry);
+  return [...seen];
+}
+
+function sizes() {
+  const entry = (file) => join(dist, file);
+  const total = (label, files) => {
+    const bytes = files.reduce((sum, f) => sum + gzipSize(f), 0);
+    const parts = files.map((f) => `${relative(dist, f)} ${kB(gzipSize(f))}`).join(' + ');
+    console.log(`size ${label}: ${kB(bytes)} gzip (${bytes} B) = ${parts}`);
+    return bytes;
+  };
+  const TARGET = 25 * 1024;
+  const elements = closure(entry('rc-call.js'));
+  if (!elements.includes(entry('calllib.js'))) {
+    throw new Error('no static import of calllib.js found in rc-call.js: the import parser broke');
+  }
+  const budgeted = total('rc-call.js + static imports', elements);
+  figure('gzip rc-call.js + static imports', kB(budgeted), `<= ${kB(TARGET)}`, budgeted <= TARGET);
+  for (const file of ['calllib.js', 'local.js', 'testing.js', 'rc-call.global.js']) {
+    figure(`gzip ${file}`, kB(total(file, [entry(file)])));
+  }
+  // The RongCloud entry and the SDK chunks it loads (calllib.js, shared, is counted on its own).
+  const rongcloud = closure(entry('rongcloud.js'), { dynamic: true }).filter(
+    (f) => f !== entry('calllib.js'),
+  );
+  figure('gzip rongcloud.js + chunks', kB(total('rongcloud.js + chunks', rongcloud)));
+  const page = [...new Set([...elements, ...closure(entry('local.js'))])];
+  figure(
+    'gzip page: elements + local backend',
+    kB(total('page: rc-call.js + calllib.js + local.js', page)),
+  );
+}
+
+// ---- teardown ------------------------------------------------------------------------------------
+
+/** Runs in the teardown page before anything else: records every device track and peer connection. */
+function installRecorders() {
+  const tracks = (window.__benchTracks = []);
+  const peers = (window.__benchPeers = []);
+  const gum = MediaDevices.prototype.getUserMedia;
+  MediaDevices.prototype.getUserMedia = async function (...args) {
+    const stream = await gum.apply(this, args);
+    tracks.push(...stream.getTracks());
+    return stream;
+  };
+  const clone = MediaStreamTrack.prototype.clone;
+  MediaStreamTrack.prototype.clone = function () {
+    const copy = clone.call(this);
+    if (tracks.includes(this)) tracks.push(copy);
+    return copy;
+  };
+  window.RTCPeerConnection = new Proxy(window.RTCPeerConnection, {
+    construct(target, args, newTarget) {
+      const pc = Reflect.construct(target, args, newTarget);
+      peers.push(pc);
+      return pc;
+    },
+  });
+}
+
+/** Event listeners per target, counted by the DevTools protocol (`DOMDebugger.getEventListeners`). */
+async function listenerCounts(cdp) {
+  const targets = {
+    window: 'window',
+    document: 'document',
+    'alice client': 'teardown.els.alice',
+    'bob client': 'teardown.els.bob',
+    'alice session': 'teardown.els.a',
+    'bob session': 'teardown.els.b',
+  };
+  const counts = {};
+  for (const [name, expression] of Object.entries(targets)) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression, objectGroup: 'bench' });
+    if (!result.objectId) throw new Error(`no object for ${expression}`);
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
+      objectId: result.objectId,
+    });
+    counts[name] = listeners.map((l) => l.type);
+  }
+  await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'bench' });
+  return counts;
+}
+
+/** JS heap used after forcing garbage collection. */
+async function heapUsed(cdp) {
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+async function teardown(context, url) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('teardown page error:', error.message));
+  await page.addInitScript(installRecorders);
+  await page.goto(url);
+  await page.waitForFunction(() => window.benchReady === true);
+  const cdp = await context.newCDPSession(page);
+  await page.evaluate(() => window.teardown.setup());
+  const before = await listenerCounts(cdp);
+  let heap1 = 0;
+  const started = performance.now();
+  for (let n = 1; n <= cycles; n++) {
+    await page.evaluate((i) => window.teardown.cycle(i), n);
+    if (n === 1) {
+      await page.evaluate(() => window.teardown.settle());
+      heap1 = await heapUsed(cdp);
+      console.log(`teardown cycle 1: heap ${kB(heap1)} (after GC, sessions idle)`);
+    } else if (n % 10 === 0 && n < cycles) {
+      console.log(`teardown cycle ${n}: heap ${kB(await heapUsed(cdp))} (after GC)`);
+    }
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  await page.evaluate(() => window.teardown.settle());
+  const heapN = await heapUsed(cdp);
+  console.log(`teardown cycle ${cycles}: heap ${kB(heapN)} (after GC, sessions idle)`);
+  console.log(`teardown: ${cycles} cycles in ${elapsed.toFixed(1)} s`);
+  const after = await listenerCounts(cdp);
+  const open = await page.evaluate(() => window.teardown.leftOpen());
+  console.log(
+    `teardown: ${open.tracks} device tracks opened, ${open.liveTracks} live; ` +
+      `${open.peers} peer connections created, ${open.openPeers} not closed`,
+  );
+  const describe = (types) => {
+    const byType = {};
+    for (const t of types) byType[t] = (byType[t] ?? 0) + 1;
+    return Object.entries(byType)
+      .map(([t, c]) => `${t}×${c}`)
+      .join(' ');
+  };
+  for (const name of Object.keys(before)) {
+    console.log(
+      `teardown listeners ${name}: before ${before[name].length} [${describe(before[name])}]` +
+        ` after ${after[name].length} [${describe(after[name])}]`,
+    );
+  }
+  await page.close();
+
+  figure(
+    `teardown: live local tracks after ${cycles} cycles`,
+    `${open.liveTracks}`,
+    '0',
+    open.liveTracks === 0,
+  );
+  figure(
+    `teardown: open RTCPeerConnections after ${cycles} cycles`,
+    `${open.openPeers} of ${open.peers}`,
+    '0',
+    open.openPeers === 0,
+  );
+  // Window, document and the client elements are budgeted; the session elements are reported too.
+  const budgeted = ['window', 'document', 'alice client', 'bob client'];
+  const total = (counts, names) => names.reduce((sum, n) => sum + counts[n].length, 0);
+  figure(
+    'teardown: listeners on window, document, clients',
+    `${total(before, budgeted)} -> ${total(after, budgeted)}`,
+    'back to baseline',
+    budgeted.every((n) => after[n].length <= before[n].length),
+  );
+  const sessions = ['alice session', 'bob session'];
+  figure(
+    'teardown: listeners on the session elements',
+    `${total(before, sessions)} -> ${total(after, sessions)}`,
+    'back to baseline',
+    sessions.every((n) => after[n].length <= before[n].length),
+  );
+  const growth = heapN - heap1;
+  figure(
+    `teardown: heap growth cycle 1 -> ${cycles}`,
+    kB(growth),
+    '< 1024.0 kB',
+    growth < 1024 * 1024,
+  );
+}
+
+function printSummary() {
+  const w = (key) => Math.max(key.length, ...summary.map((r) => r[key].length));
+  const [wn, wv, wt] = [w('name'), w('value'), w('target')];
+  console.log('\n=== summary ===');
+  for (const r of summary) {
+    console.log(
+      `${r.name.padEnd(wn)}  ${r.value.padStart(wv)}  target ${r.target.padEnd(wt)}  ${r.status}`,
+    );
+  }
+}
 
 buildIfNeeded();
 const server = await serve();
+const url = `http://127.0.0.1:${server.address().port}/bench/page.html`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   headless: true,
@@ -70,25 +338,43 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`http://127.0.0.1:${server.address().port}/bench/page.html`);
+  await page.goto(url);
   await page.waitForFunction(() => window.benchReady === true);
-  const times = { ours: [], raw: [] };
-  // A warm-up of each kind first (JIT, the fake devices' first open), not counted.
-  for (let run = 0; run <= runs; run++) {
-    const order = run % 2 ? ['raw', 'ours'] : ['ours', 'raw'];
-    for (const kind of order) {
-      const ms = await page.evaluate(([k, i]) => window.bench[k](i), [kind, run]);
-      if (run > 0) times[kind].push(ms);
-      console.log(`run ${run}${run === 0 ? ' (warm-up)' : ''} ${kind}: ${fmt(ms)}`);
-    }
-  }
-  const ours = median(times.ours);
-  const raw = median(times.raw);
-  console.log(`raw runs: ${times.raw.map(fmt).join(' ')}`);
-  console.log(`ours runs: ${times.ours.map(fmt).join(' ')}`);
+
+  const one = await compare(page, '1:1', 'ours', 'raw');
+  const ratio = one.ours / one.raw;
   console.log(
-    `call-to-first-frame: 1:1 ours=${fmt(ours)} raw=${fmt(raw)} ratio=${(ours / raw).toFixed(2)} (goal < 1.3, median of ${runs})`,
+    `call-to-first-frame: 1:1 ours=${fmt(one.ours)} raw=${fmt(one.raw)} ratio=${ratio.toFixed(2)} (goal < 1.3, median of ${runs})`,
   );
+  figure(
+    `call-to-first-frame 1:1 ratio (ours ${fmt(one.ours)} / raw ${fmt(one.raw)})`,
+    ratio.toFixed(2),
+    '< 1.3',
+    ratio < 1.3,
+  );
+
+  const group = await compare(page, 'group', 'oursGroup', 'rawGroup');
+  const groupRatio = group.ours / group.raw;
+  console.log(
+    `call-to-first-frame: group of 4 ours=${fmt(group.ours)} raw=${fmt(group.raw)} ratio=${groupRatio.toFixed(2)} (goal < 1.3, median of ${runs})`,
+  );
+  figure(
+    `call-to-first-frame group of 4 ratio (ours ${fmt(group.ours)} / raw ${fmt(group.raw)})`,
+    groupRatio.toFixed(2),
+    '< 1.3',
+    groupRatio < 1.3,
+  );
+  await page.close();
+
+  sizes();
+
+  const context = await browser.newContext();
+  try {
+    await teardown(context, url);
+  } finally {
+    await context.close();
+  }
+  printSummary();
 } finally {
   await browser.close();
   server.close();
