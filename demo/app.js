@@ -225,7 +225,8 @@ function digest(value, depth = 0, seen = new WeakSet()) {
 function short(detail) {
   let text;
   try {
-    text = JSON.stringify(digest(detail)) ?? '';
+    // One line with spaces after `:` and `,`, so long details wrap between values.
+    text = (JSON.stringify(digest(detail), null, 1) ?? '').replace(/\n\s*/g, ' ');
   } catch {
     text = String(detail);
   }
@@ -238,7 +239,7 @@ function logEvent(event) {
   item.dataset.event = event.type;
   item.dataset.target = target?.localName ?? '';
   const time = document.createElement('time');
-  time.textContent = new Date().toLocaleTimeString();
+  time.textContent = new Date().toLocaleTimeString([], { hour12: false });
   const name = document.createElement('span');
   name.className = `name ev-${event.type}`;
   name.textContent = event.type;

@@ -132,10 +132,16 @@ describe('the demo page, two users in two browser contexts', { timeout: 180_000 
       assert.equal(await pages[who].locator('[data-testid="me"]').inputValue(), users[who]);
       await eventually(`${who} logs statuschange`, async () => {
         const text = await logEntries(who, 'statuschange').first().textContent();
-        return text.includes('"status":"connected"');
+        return /"status": "connected"/.test(text);
       });
     }
     assert.equal(await stateOf('alice'), 'idle');
+    // The second-tab link opens a fresh id with this one prefilled as the callee.
+    const second = new URL(
+      await pages.alice.locator('[data-testid="second-tab"]').getAttribute('href'),
+    );
+    assert.equal(second.searchParams.get('to'), users.alice);
+    assert.match(second.searchParams.get('user'), /^[a-z]+-\d{4}$/);
     // The language switch: Bob's page and call UI speak Chinese, Alice's English.
     assert.equal(
       await pages.bob.locator('[data-testid="lang-zh"]').getAttribute('aria-pressed'),
@@ -162,7 +168,7 @@ describe('the demo page, two users in two browser contexts', { timeout: 180_000 
       async () => (await logEntries('alice', 'ringing').count()) > 0,
     );
     const incoming = await logEntries('bob', 'session').first().textContent();
-    assert.match(incoming, /"incoming":true/);
+    assert.match(incoming, /"incoming": true/);
     assert.equal(
       await logEntries('bob', 'session').first().getAttribute('data-target'),
       'rc-call-session',
@@ -184,7 +190,7 @@ describe('the demo page, two users in two browser contexts', { timeout: 180_000 
       );
       await eventually(`${who} logs a remote video trackready`, async () => {
         const all = await logEntries(who, 'trackready').allTextContents();
-        return all.some((t) => t.includes('"local":false') && t.includes('"kind":"video"'));
+        return all.some((t) => t.includes('"local": false') && t.includes('"kind": "video"'));
       });
     }
     assert.ok((await logEntries('alice', 'accept').count()) > 0, 'alice logged accept');
@@ -206,7 +212,7 @@ describe('the demo page, two users in two browser contexts', { timeout: 180_000 
       const all = await logEntries('bob', 'mutechange').allTextContents();
       return all.some(
         (t) =>
-          t.includes(users.alice) && t.includes('"muted":true') && t.includes('"kind":"audio"'),
+          t.includes(users.alice) && t.includes('"muted": true') && t.includes('"kind": "audio"'),
       );
     });
     const mute = logEntries('bob', 'mutechange').first();
@@ -236,10 +242,22 @@ describe('the demo page, two users in two browser contexts', { timeout: 180_000 
         async () => (await logEntries(who, 'sessionclose').count()) > 0,
       );
       const closed = await logEntries(who, 'sessionclose').first().textContent();
-      assert.match(closed, /"endReason":\d+/);
+      assert.match(closed, /"endReason": \d+/);
       assert.match(closed, who === 'bob' ? /\bHANGUP\b/ : /\bREMOTE_HANGUP\b/, 'the reason’s name');
     }
     await snap('ended');
+  });
+
+  it('the language switch turns Bob’s page and call UI to English', async () => {
+    await pages.bob.locator('[data-testid="lang-en"]').click();
+    assert.equal(await pages.bob.locator('#client').getAttribute('lang'), 'en');
+    assert.equal(await pages.bob.locator('[data-testid="call-video"]').textContent(), 'Video call');
+    // Still ended, or back to idle if the machine was slow: either way in English now.
+    await eventually('bob’s call UI in English', async () => {
+      const text = await session('bob').locator('[part="status"]').textContent();
+      return /You hung up|No active call/.test(text);
+    });
+    await snap('english');
   });
 
   it('no page threw', () => {
