@@ -104,14 +104,19 @@ const GROUP = ['member-1', 'member-2', 'member-3'];
 /** callInGroup() → the caller decoded a first frame from each of three members (all auto-accept). */
 async function oursGroup(run) {
   const channelName = `bench-group-${run}-${Math.random().toString(36).slice(2)}`;
+  // When each step happened, relative to callInGroup(): where the time goes.
+  const phases = [];
+  let start = 0;
+  const mark = (what) => phases.push(`${what}@${(performance.now() - start).toFixed(0)}`);
   const members = await Promise.all(
     GROUP.map((userId) =>
       createLocalCallClient({
         userId,
         channelName,
         onSession(session) {
+          mark(`${userId}:rung`);
           session.registerSessionListener(quiet);
-          void session.accept();
+          void session.accept().then(() => mark(`${userId}:accepted`));
         },
         onSessionClose() {},
       }),
@@ -129,21 +134,28 @@ async function oursGroup(run) {
     ...quiet,
     onTrackReady(track) {
       if (track.isLocalTrack() || !track.isVideoTrack()) return;
+      const userId = track.getUserId();
+      mark(`${userId}:track`);
       const video = newVideo();
       videos.push(video);
-      firstFrame(video).then(frames.get(track.getUserId())?.resolve);
+      firstFrame(video).then((t) => {
+        mark(`${userId}:frame`);
+        frames.get(userId)?.resolve(t);
+      });
       void track.play(video);
     },
   };
-  const start = performance.now();
+  start = performance.now();
   const result = await caller.callInGroup({
     targetId: 'bench-group',
     userIds: GROUP,
     mediaType: RCCallMediaType.AUDIO_VIDEO,
     listener,
   });
+  mark('callInGroup resolved');
   if (result.code !== 10000) throw new Error(`callInGroup() failed with ${result.code}`);
   const ends = await Promise.all([...frames.values()].map((f) => f.promise));
+  window.bench.phases = phases.join(' ');
   await Promise.all([caller, ...members].map((c) => c.destroy()));
   videos.forEach((v) => v.remove());
   return Math.max(...ends) - start;
@@ -186,7 +198,56 @@ async function rawGroup() {
   return Math.max(...ends) - start;
 }
 
-window.bench = { ours, raw, oursGroup, rawGroup };
+/**
+ * Not the target's baseline: the work a mesh of four does, raw. A getUserMedia per member and a
+ * sending-both-ways peer connection pair between every two members (six pairs), until the caller
+ * (member 0) decodes a frame from each of the three others. Tells the cost of the topology from
+ * the cost of the engine.
+ */
+async function rawMesh() {
+  const start = performance.now();
+  const streams = await Promise.all(
+    [0, 1, 2, 3].map(() => navigator.mediaDevices.getUserMedia({ audio: true, video: true })),
+  );
+  const pcs = [];
+  const frames = [];
+  const negotiations = [];
+  for (let i = 0; i < 4; i++) {
+    for (let j = i + 1; j < 4; j++) {
+      const a = new RTCPeerConnection();
+      const b = new RTCPeerConnection();
+      pcs.push(a, b);
+      a.onicecandidate = (e) => e.candidate && b.addIceCandidate(e.candidate);
+      b.onicecandidate = (e) => e.candidate && a.addIceCandidate(e.candidate);
+      if (i === 0) {
+        const video = newVideo();
+        frames.push(firstFrame(video).then((t) => (video.remove(), t)));
+        a.ontrack = ({ track }) => {
+          if (track.kind !== 'video') return;
+          video.srcObject = new MediaStream([track]);
+          void video.play();
+        };
+      }
+      streams[i].getTracks().forEach((track) => a.addTrack(track, streams[i]));
+      streams[j].getTracks().forEach((track) => b.addTrack(track, streams[j]));
+      negotiations.push(
+        (async () => {
+          await a.setLocalDescription();
+          await b.setRemoteDescription(a.localDescription);
+          await b.setLocalDescription();
+          await a.setRemoteDescription(b.localDescription);
+        })(),
+      );
+    }
+  }
+  await Promise.all(negotiations);
+  const ends = await Promise.all(frames);
+  streams.forEach((s) => s.getTracks().forEach((t) => t.stop()));
+  pcs.forEach((pc) => pc.close());
+  return Math.max(...ends) - start;
+}
+
+window.bench = { ours, raw, oursGroup, rawGroup, rawMesh };
 
 // ---- teardown: the elements through call/hang-up cycles -------------------------------------
 
