@@ -174,7 +174,15 @@ export class RcCallSession extends LitElement {
     mic: () => void this.toggleMic(),
     camera: () => void this.toggleCamera(),
     toAudio: () => void this.switchToAudio(),
-    toggleInvite: () => (this.inviteOpen = !this.inviteOpen),
+    toggleInvite: () => {
+      this.inviteOpen = !this.inviteOpen;
+      // Keyboard users land in the field, and back on the button when it closes (Escape).
+      void this.updateComplete.then(() =>
+        this.renderRoot
+          .querySelector<HTMLElement>(this.inviteOpen ? 'input' : '[part=invite]')
+          ?.focus(),
+      );
+    },
     submitInvite: (e: SubmitEvent) => {
       e.preventDefault();
       const input = (e.target as HTMLFormElement).elements.namedItem('users') as HTMLInputElement;

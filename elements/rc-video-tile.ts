@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { MemberState } from './call-state.js';
 import { callIdContext } from './context.js';
 import { createCallEvent } from './events.js';
@@ -58,6 +58,9 @@ export class RcVideoTile extends LitElement {
   @property({ type: Boolean, reflect: true, attribute: 'video-muted' }) videoMuted = true;
   /** Replaces some or all of the built-in phrases. */
   @property({ attribute: false }) strings: Partial<CallStrings> | undefined;
+
+  /** The `<video>` has a frame to show (until then, and while muted, the avatar covers it). */
+  @state() private hasFrame = false;
 
   @consume({ context: callIdContext, subscribe: true })
   @property({ attribute: false })
@@ -126,14 +129,17 @@ export class RcVideoTile extends LitElement {
     const name = m?.name || this.name || this.userId;
     const label = m?.local ? `${name} (${strings.you})` : name;
     const avatar = [m?.portraitUri, this.avatar].find(isSafeImageUrl);
-    const showVideo = !this.videoMuted;
+    const showVideo = !this.videoMuted && this.hasFrame;
     return html`
       <video
         part="video"
-        class=${showVideo ? '' : 'off'}
+        class=${this.videoMuted ? 'off' : ''}
         playsinline
         autoplay
         .muted=${this.local}
+        @loadeddata=${this.#onFrame}
+        @resize=${this.#onFrame}
+        @emptied=${this.#onFrame}
       ></video>
       ${
         showVideo
@@ -170,6 +176,10 @@ export class RcVideoTile extends LitElement {
         }
       </div>
     `;
+  }
+
+  #onFrame(e: Event): void {
+    this.hasFrame = (e.target as HTMLVideoElement).videoWidth > 0;
   }
 
   override updated(): void {

@@ -126,13 +126,14 @@ const layoutStyles = css`
     height: 100%;
     aspect-ratio: auto;
     border-radius: 0;
-    opacity: 0.35;
   }
+  .preview::part(avatar),
   .preview::part(label),
   .preview::part(muted-indicator) {
     display: none;
   }
   .screen.over-video {
+    background: rgb(0 0 0 / 0.5);
     color: #fff;
     --_muted: rgb(255 255 255 / 0.85);
     --_fg: #fff;
@@ -167,31 +168,33 @@ const layoutStyles = css`
     position: relative;
     flex: 1;
     min-height: 0;
-    display: grid;
-    grid-template-columns: repeat(var(--cols, 1), minmax(0, 1fr));
-    grid-template-rows: repeat(var(--rows, 1), minmax(0, 1fr));
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    align-content: center;
     gap: 8px;
     padding: 0 12px;
     overflow: hidden;
   }
-  .tiles > rc-video-tile {
+  .tiles > rc-video-tile,
+  ::slotted(rc-video-tile) {
     aspect-ratio: auto;
-    height: 100%;
+    width: calc((100% - (var(--cols) - 1) * 8px) / var(--cols));
+    height: calc((100% - (var(--rows) - 1) * 8px) / var(--rows));
   }
-  .tiles.pip {
+  .pip {
     display: block;
-    padding: 0 12px;
   }
-  .tiles.pip rc-video-tile:not([local]) {
+  .pip > rc-video-tile {
     position: absolute;
     inset: 0 12px;
-    aspect-ratio: auto;
+    width: auto;
+    height: auto;
   }
-  .tiles.pip rc-video-tile[local] {
-    position: absolute;
-    right: 24px;
-    bottom: 12px;
+  .pip > [local] {
+    inset: auto 24px 12px auto;
     width: min(30%, 180px);
+    aspect-ratio: var(--rc-call-tile-aspect, 4 / 3);
     box-shadow: 0 6px 20px rgb(0 0 0 / 0.35);
     border: 2px solid rgb(255 255 255 / 0.7);
     z-index: 1;

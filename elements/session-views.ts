@@ -155,10 +155,10 @@ function clock(ms: number): string {
 export function activeView(v: SessionView, act: SessionIntents) {
   const { call, strings } = v;
   const members = visibleMembers(call).slice(0, 9);
-  const pip = !call.group && members.length === 2 && !v.customTiles;
+  const video = call.mediaType === 'video';
+  const pip = video && !call.group && members.length === 2 && !v.customTiles;
   const mic: Toggle = call.mic;
   const cam: Toggle = call.camera;
-  const video = call.mediaType === 'video';
   const title = call.group
     ? `${strings.groupCall} · ${format(strings.members, { n: members.length })}`
     : peerTitle(v);
@@ -185,7 +185,11 @@ export function activeView(v: SessionView, act: SessionIntents) {
     </div>
     ${
       v.inviteOpen
-        ? html`<form class="invite-form" @submit=${act.submitInvite}>
+        ? html`<form
+            class="invite-form"
+            @submit=${act.submitInvite}
+            @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && act.toggleInvite()}
+          >
             <label>${strings.inviteLabel}<input name="users" autocomplete="off" required /></label>
             <button class="text-btn" type="submit" aria-busy=${call.busy.invite ? 'true' : 'false'}>
               ${strings.inviteSend}

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const tileStyles = css`
   :host {
     --_radius: var(--rc-call-tile-radius, var(--rc-call-radius, 16px));
-    --_surface: var(--rc-call-tile-bg, #1f242c);
+    --_surface: var(--rc-call-tile-bg, #2a303a);
     --_fg: var(--rc-call-tile-fg, #f5f7fa);
     display: block;
     position: relative;
@@ -23,6 +23,7 @@ export const tileStyles = css`
       sans-serif
     );
     contain: paint;
+    container-type: size;
   }
   :host([hidden]) {
     display: none;
@@ -46,10 +47,11 @@ export const tileStyles = css`
     inset: 0;
     display: grid;
     place-items: center;
-    background: radial-gradient(circle at 50% 40%, #2c333d, var(--_surface) 70%);
+    padding-bottom: 16px;
+    background: radial-gradient(circle at 50% 40%, #3a424f, var(--_surface) 70%);
   }
   .avatar {
-    width: clamp(48px, 28%, 112px);
+    width: clamp(28px, 40cqmin, 112px);
     aspect-ratio: 1;
     border-radius: 50%;
     object-fit: cover;
@@ -57,7 +59,7 @@ export const tileStyles = css`
     place-items: center;
     background: var(--rc-call-avatar-bg, linear-gradient(135deg, #5b8def, #7b5bef));
     color: #fff;
-    font-size: clamp(18px, 4vw, 40px);
+    font-size: clamp(14px, 16cqmin, 44px);
     font-weight: 600;
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.25);
     user-select: none;

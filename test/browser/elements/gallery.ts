@@ -8,8 +8,6 @@ const scene = params.get('scene') ?? 'idle';
 const lang = params.get('lang') ?? 'en';
 const net = createMemoryNetwork();
 const channel = `gallery-${Math.random()}`;
-const face = (bg: string, letter: string) =>
-  `data:image/svg+xml;base64,${btoa(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="${bg}"/><text x="32" y="42" font-size="28" text-anchor="middle" fill="white" font-family="sans-serif">${letter}</text></svg>`)}`;
 
 function client(
   id: string,
@@ -34,8 +32,16 @@ const until = async (fn: () => boolean) => {
 const connected = (...cs: RcCallClient[]) => until(() => cs.every((c) => c.status === 'connected'));
 const sessionOf = (c: RcCallClient) => c.querySelector('rc-call-session')!;
 
+const framesIn = (c: RcCallClient) =>
+  until(() =>
+    [...sessionOf(c).shadowRoot!.querySelectorAll('rc-video-tile')].every(
+      (t) => (t.shadowRoot!.querySelector('video')?.videoWidth ?? 0) > 0,
+    ),
+  );
+
 async function run(): Promise<void> {
-  const local = scene === 'active-video';
+  // Real camera frames (Chromium's fake device) where the scene shows video.
+  const local = scene === 'active-video' || scene === 'outgoing';
   const me = client('me', lang === 'zh' ? '王小明' : 'Alex Morgan', { local });
   const other = client('lin', lang === 'zh' ? '林雨' : 'Lin Yu', { hidden: true, local });
   await connected(me, other);
@@ -46,9 +52,11 @@ async function run(): Promise<void> {
   }
   if (scene === 'outgoing' || scene === 'outgoing-audio') {
     await me.call('lin', scene === 'outgoing' ? 'video' : 'audio');
-    return until(() => !!sessionOf(me).call?.ringing);
+    await until(() => !!sessionOf(me).call?.ringing);
+    if (local) await framesIn(me);
+    return;
   }
-  if (scene === 'group') {
+  if (scene === 'group' || scene === 'invite') {
     const others = ['sam', 'ana', 'kai', 'eve', 'raj'].map((id) =>
       client(id, id[0].toUpperCase() + id.slice(1), { hidden: true }),
     );
@@ -60,19 +68,19 @@ async function run(): Promise<void> {
       await sessionOf(o).accept();
     }
     await sessionOf(other).toggleMic();
-    return until(() => sessionOf(me).state === 'active');
+    await until(() => sessionOf(me).state === 'active');
+    if (scene === 'invite') {
+      await sessionOf(me).updateComplete;
+      sessionOf(me).shadowRoot!.querySelector<HTMLElement>('[part=invite]')!.click();
+    }
+    return;
   }
-  await me.call('lin', scene === 'active-audio' ? 'audio' : 'video');
+  await me.call('lin', scene === 'active-audio' || scene === 'blocked' ? 'audio' : 'video');
   await until(() => sessionOf(other).state === 'incoming');
   await sessionOf(other).accept();
   await until(() => sessionOf(me).state === 'active');
-  if (local) {
-    await until(() =>
-      [...sessionOf(me).shadowRoot!.querySelectorAll('rc-video-tile')].every(
-        (t) => (t.shadowRoot!.querySelector('video')?.videoWidth ?? 0) > 0,
-      ),
-    );
-  }
+  if (local) await framesIn(me);
+  if (scene === 'blocked') me.store.reportAutoplayBlocked(() => {});
   if (scene === 'ended') {
     await new Promise((r) => setTimeout(r, 1200));
     await sessionOf(other).hangup();
@@ -80,7 +88,6 @@ async function run(): Promise<void> {
   }
 }
 
-void face;
 run().then(
   () => setTimeout(() => ((window as unknown as { ready: boolean }).ready = true), 300),
   (e) => console.error(e),

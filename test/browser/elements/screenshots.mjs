@@ -1,12 +1,13 @@
 // Screenshots of every <rc-call-session> state, light and dark, for a person to look at.
-// Usage: node test/browser/elements/screenshots.mjs [outDir=/tmp/rc-shots]
+// Usage: node test/browser/elements/screenshots.mjs [outDir=screenshots] (SCENES=a,b to pick)
+// Chinese text needs a CJK font (Debian: fonts-wqy-microhei or fonts-noto-cjk).
 import { mkdirSync } from 'node:fs';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumArgs } from '../../../web-test-runner.config.mjs';
 
-const out = process.argv[2] ?? '/tmp/rc-shots';
+const out = process.argv[2] ?? 'screenshots';
 mkdirSync(out, { recursive: true });
 const server = await startDevServer({
   config: {
@@ -29,13 +30,14 @@ const scenes = process.env.SCENES?.split(',') ?? [
   'active-video',
   'active-audio',
   'group',
+  'invite',
+  'blocked',
   'ended',
 ];
 try {
   for (const scheme of ['light', 'dark']) {
     for (const lang of ['en', 'zh']) {
       for (const scene of scenes) {
-        if (lang === 'zh' && scheme === 'dark') continue;
         const page = await browser.newPage({
           viewport: { width: 704, height: 544 },
           colorScheme: scheme,
