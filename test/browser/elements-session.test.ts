@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { CallStore, type RcCallSession } from '../../elements/index.js';
 import { RCCallEndReason } from '../../src/calllib/index.js';
 import {
   createMemoryNetwork,
@@ -109,5 +110,128 @@ describe('<rc-call-session> behaviour', () => {
     expect(bob.session.mediaType).to.equal('audio');
     expect(alice.session.mediaType).to.equal('audio');
     expect(part(alice.session, 'camera')).to.equal(null);
+  });
+});
+
+describe('<rc-call-session> more', () => {
+  it('alone, with an explicit store instead of context, and bound by call-id', async () => {
+    const net = createMemoryNetwork();
+    const store = new CallStore();
+    store.userId = 'bob';
+    store.lang = 'en';
+    store.attach(net.createClient('bob', store.installOptions()));
+    const alice = await party(net, 'alice', { name: 'Alice' });
+    const el = await fixture<RcCallSession>(html`<rc-call-session silent></rc-call-session>`);
+    el.store = store;
+    await el.updateComplete;
+    expect(el.state).to.equal('idle');
+    const session = await alice.client.call('bob', 'audio');
+    await waitUntil(() => el.state === 'incoming');
+    const byId = await fixture<RcCallSession>(
+      html`<rc-call-session
+        silent
+        .store=${store}
+        call-id=${session.getCallId()}
+      ></rc-call-session>`,
+    );
+    const other = await fixture<RcCallSession>(
+      html`<rc-call-session silent .store=${store} call-id="no-such-call"></rc-call-session>`,
+    );
+    expect(byId.state).to.equal('incoming');
+    expect(other.state).to.equal('idle');
+    part(el, 'accept')!.click();
+    await waitUntil(() => el.state === 'active' && byId.state === 'active');
+    await stateIs(alice, 'active');
+    await el.updateComplete;
+    expect(
+      [...el.shadowRoot!.querySelectorAll('rc-video-tile')].map((t) => t.userId).sort(),
+    ).to.deep.equal(['alice', 'bob']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('the timer counts from the connection, and the ended screen shows the duration', async () => {
+    const { alice, bob } = await connectedPair();
+    await startCall(alice, bob, 'audio');
+    await bob.session.accept();
+    await stateIs(alice, 'active');
+    expect(part(alice.session, 'timer')!.textContent).to.equal('00:00');
+    await waitUntil(() => part(alice.session, 'timer')!.textContent === '00:01', 'timer stands', {
+      timeout: 3000,
+    });
+    alice.session.call!.connectedAt = Date.now() - 3_725_000;
+    alice.session.requestUpdate();
+    await alice.session.updateComplete;
+    expect(part(alice.session, 'timer')!.textContent).to.equal('1:02:05');
+    await bob.session.hangup();
+    await stateIs(alice, 'ended');
+    const duration = alice.session.call!.summary!.duration;
+    expect(duration).to.be.greaterThan(999);
+    expect(part(alice.session, 'timer')!.textContent).to.match(/^00:0\d$/);
+  });
+
+  it('every toggle stays pending until the engine confirms it', async () => {
+    const { alice, bob } = await connectedPair();
+    await startCall(alice, bob);
+    part(bob.session, 'accept')!.click();
+    await bob.session.updateComplete;
+    expect(bob.session.call!.busy.accept).to.equal(true);
+    expect(part(bob.session, 'accept')!.getAttribute('aria-busy')).to.equal('true');
+    expect(bob.session.state, 'not active before the engine answers').to.equal('incoming');
+    await stateIs(bob, 'active');
+    await stateIs(alice, 'active');
+    for (const [p, flag] of [
+      ['camera', () => alice.session.call!.camera.pending],
+      ['to-audio', () => alice.session.call!.busy.toAudio],
+      ['hangup', () => alice.session.call!.busy.hangup],
+    ] as const) {
+      const before = alice.session.mediaType;
+      part(alice.session, p)!.click();
+      await alice.session.updateComplete;
+      expect(flag(), p).to.equal(true);
+      expect(part(alice.session, p)!.getAttribute('aria-busy'), p).to.equal('true');
+      if (p === 'camera') expect(alice.session.call!.camera.on).to.equal(true);
+      if (p === 'to-audio') expect(alice.session.mediaType).to.equal(before);
+      await settle(alice, bob);
+      await waitUntil(() => !flag());
+    }
+    await stateIs(alice, 'ended');
+    expect(alice.session.call!.camera.on).to.equal(false);
+    expect(alice.session.call!.mediaType).to.equal('audio');
+  });
+
+  it('a group call of 9 shows 9 tiles in a 3 × 3 grid inside the stage, none overlapping', async () => {
+    const net = createMemoryNetwork();
+    const ids = Array.from({ length: 9 }, (_, i) => `u${i}`);
+    const parties = await Promise.all(ids.map((id) => party(net, id)));
+    net.setGroup('nine', ids);
+    const [host, first] = parties;
+    host.session.style.cssText = 'width: 640px; height: 480px';
+    await host.client.callInGroup('nine', ids.slice(1), 'audio');
+    await stateIs(first, 'incoming');
+    await first.session.accept();
+    await stateIs(host, 'active');
+    const grid = part(host.session, 'tiles')!.getBoundingClientRect();
+    const rects = [...host.session.shadowRoot!.querySelectorAll('rc-video-tile')].map((t) =>
+      t.getBoundingClientRect(),
+    );
+    expect(rects).to.have.length(9);
+    expect(new Set(rects.map((r) => Math.round(r.left))).size).to.equal(3);
+    expect(new Set(rects.map((r) => Math.round(r.top))).size).to.equal(3);
+    for (const r of rects) {
+      expect(r.width).to.be.greaterThan(100);
+      expect(r.left).to.be.at.least(grid.left - 0.5);
+      expect(r.right).to.be.at.most(grid.right + 0.5);
+      expect(r.top).to.be.at.least(grid.top - 0.5);
+      expect(r.bottom).to.be.at.most(grid.bottom + 0.5);
+    }
+    for (const [i, a] of rects.entries())
+      for (const b of rects.slice(i + 1))
+        expect(
+          a.right <= b.left + 0.5 ||
+            b.right <= a.left + 0.5 ||
+            a.bottom <= b.top + 0.5 ||
+            b.bottom <= a.top + 0.5,
+        ).to.equal(true);
+    await expect(host.session).to.be.accessible();
   });
 });
