@@ -187,3 +187,55 @@ describe('<rc-call-client> lifecycle', () => {
     el.remove();
   });
 });
+
+describe('<rc-call-client> readiness and client-level events', () => {
+  it('backend local waits for user-id, then connects by itself; nothing else is needed', async () => {
+    const el = document.createElement('rc-call-client');
+    el.setAttribute('backend', 'local');
+    el.backendOptions = { channelName: `ready-${Math.random()}` };
+    const errors: string[] = [];
+    el.addEventListener('callerror', (e) => errors.push(e.detail.code));
+    const parent = fixtureSync(html`<div></div>`);
+    parent.append(el);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(el.status).to.equal('idle');
+    expect(el.client).to.equal(undefined);
+    el.setAttribute('user-id', 'ready-user');
+    await waitUntil(() => el.status === 'connected', 'did not connect', { timeout: 5000 });
+    expect(el.client).to.exist;
+    expect(errors).to.deep.equal([]);
+    el.remove();
+    await waitUntil(() => el.status === 'disconnected');
+  });
+
+  it('statuschange and callerror reach the document once each, from the client, with their detail', async () => {
+    const net = createMemoryNetwork();
+    const seen: { type: string; target: EventTarget | null; detail: unknown }[] = [];
+    const on = (e: Event) =>
+      seen.push({ type: e.type, target: e.target, detail: (e as CustomEvent).detail });
+    document.addEventListener('statuschange', on);
+    document.addEventListener('callerror', on);
+    try {
+      const el = document.createElement('rc-call-client');
+      el.setAttribute('user-id', 'zed');
+      el.clientFactory = (o: IInstallOptions) => net.createClient('zed', o);
+      fixtureSync(html`<div></div>`).append(el);
+      await waitUntil(() => el.status === 'connected');
+      await set(el, 'timeout', 'never');
+      await waitUntil(() => seen.length === 3);
+      expect(seen.map((s) => [s.type, s.target])).to.deep.equal([
+        ['statuschange', el],
+        ['statuschange', el],
+        ['callerror', el],
+      ]);
+      expect(seen[0].detail).to.deep.equal({ status: 'connecting' });
+      expect(seen[1].detail).to.deep.equal({ status: 'connected' });
+      expect(seen[2].detail).to.deep.include({ code: 'config/invalid-timeout', recoverable: true });
+      expect((seen[2].detail as { message: string }).message).to.contain('timeout');
+    } finally {
+      document.removeEventListener('statuschange', on);
+      document.removeEventListener('callerror', on);
+    }
+  });
+});

@@ -78,6 +78,11 @@ describe('elements on the local backend (real WebRTC, fake devices)', () => {
     });
     await waitUntil(() => tiles(a).length === 2 && tiles(b).length === 2);
     for (const t of [...tiles(a), ...tiles(b)]) await framesIn(t);
+    // Once frames play, the video shows instead of the avatar.
+    for (const t of [...tiles(a), ...tiles(b)]) {
+      await waitUntil(() => !part(t, 'avatar'), `${t.userId}: avatar still covers the video`);
+      expect(t.videoMuted).to.equal(false);
+    }
     const remoteAtAlice = tiles(a).find((t) => t.userId === 'el-bob')!;
     expect(remoteAtAlice.shadowRoot!.querySelector('video')!.muted).to.equal(false);
     expect(
@@ -107,6 +112,11 @@ describe('elements on the local backend (real WebRTC, fake devices)', () => {
     expect(doc.of('mediamodify')[0].detail).to.include({ mediaType: RCCallMediaType.AUDIO });
     await waitUntil(() => a.mediaType === 'audio' && b.mediaType === 'audio');
     expect(part(a, 'camera')).to.equal(null);
+    // An audio call shows names and avatars, not frozen video.
+    for (const t of [...tiles(a), ...tiles(b)]) {
+      await waitUntil(() => t.videoMuted && !!part(t, 'avatar'), `${t.userId} still shows video`);
+      expect(part(t, 'label')!.textContent).to.match(/Alice|Bob/);
+    }
 
     part(a, 'hangup')!.click();
     await waitUntil(() => doc.of('sessionclose').length === 2, 'sessions did not close', {
