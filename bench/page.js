@@ -317,17 +317,36 @@ async function settle() {
   await until(() => els.a.state === 'idle' && els.b.state === 'idle', 'sessions stay shown', 20000);
 }
 
-/** What the recorders of bench/run.mjs saw. */
+const records = () => window.__benchRecords;
+
+/** What the recorders of bench/run.mjs saw; moves ended tracks and closed connections to weak references. */
 function leftOpen() {
-  const tracks = window.__benchTracks ?? [];
-  const peers = window.__benchPeers ?? [];
+  const r = records();
+  r.retire();
   return {
-    tracks: tracks.length,
-    liveTracks: tracks.filter((t) => t.readyState === 'live').length,
-    peers: peers.length,
-    openPeers: peers.filter((pc) => pc.connectionState !== 'closed').length,
+    tracks: r.created.tracks,
+    liveTracks: r.tracks.length,
+    peers: r.created.peers,
+    openPeers: r.peers.length,
   };
 }
 
-window.teardown = { setup, cycle, settle, leftOpen, els };
+/** Ended tracks and closed connections something still holds (call after `leftOpen` and a GC). */
+function retained() {
+  const r = records();
+  const alive = (refs) => refs.filter((ref) => ref.deref() !== undefined).length;
+  return {
+    tracks: alive(r.gone.tracks),
+    peers: alive(r.gone.peers),
+    createdTracks: r.created.tracks,
+    createdPeers: r.created.peers,
+  };
+}
+
+/** Starts counting afresh (after the control runs). */
+function resetRecords() {
+  records().reset();
+}
+
+window.teardown = { setup, cycle, settle, leftOpen, retained, resetRecords, els };
 window.benchReady = true;

@@ -185,26 +185,58 @@ function sizes() {
 
 // ---- teardown ------------------------------------------------------------------------------------
 
-/** Runs in the teardown page before anything else: records every device track and peer connection. */
+/**
+ * Runs in the teardown page before anything else: records every device track and peer connection.
+ * Live tracks and unclosed connections are held strongly (to count them); ended and closed ones are
+ * moved to weak references by `retire()`, so that after a forced GC the ones something still holds
+ * can be counted too.
+ */
 function installRecorders() {
-  const tracks = (window.__benchTracks = []);
-  const peers = (window.__benchPeers = []);
+  const live = (t) => t.readyState === 'live';
+  const open = (pc) => pc.connectionState !== 'closed';
+  const record = (window.__benchRecords = {
+    tracks: [],
+    peers: [],
+    created: { tracks: 0, peers: 0 },
+    gone: { tracks: [], peers: [] },
+    retire() {
+      for (const [kind, stillOpen] of [
+        ['tracks', live],
+        ['peers', open],
+      ]) {
+        record.gone[kind].push(
+          ...record[kind].filter((x) => !stillOpen(x)).map((x) => new WeakRef(x)),
+        );
+        record[kind] = record[kind].filter(stillOpen);
+      }
+    },
+    reset() {
+      record.retire();
+      record.created = { tracks: record.tracks.length, peers: record.peers.length };
+      record.gone = { tracks: [], peers: [] };
+    },
+  });
+  const addTracks = (list) => {
+    record.tracks.push(...list);
+    record.created.tracks += list.length;
+  };
   const gum = MediaDevices.prototype.getUserMedia;
   MediaDevices.prototype.getUserMedia = async function (...args) {
     const stream = await gum.apply(this, args);
-    tracks.push(...stream.getTracks());
+    addTracks(stream.getTracks());
     return stream;
   };
   const clone = MediaStreamTrack.prototype.clone;
   MediaStreamTrack.prototype.clone = function () {
     const copy = clone.call(this);
-    if (tracks.includes(this)) tracks.push(copy);
+    if (record.tracks.includes(this)) addTracks([copy]);
     return copy;
   };
   window.RTCPeerConnection = new Proxy(window.RTCPeerConnection, {
     construct(target, args, newTarget) {
       const pc = Reflect.construct(target, args, newTarget);
-      peers.push(pc);
+      record.peers.push(pc);
+      record.created.peers++;
       return pc;
     },
   });
@@ -247,6 +279,16 @@ async function teardown(context, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.benchReady === true);
   const cdp = await context.newCDPSession(page);
+  // Control: what Chromium itself keeps of raw loopbacks that were stopped and closed.
+  for (let i = 0; i < 3; i++) await page.evaluate((n) => window.bench.raw(n), i);
+  await page.evaluate(() => window.teardown.leftOpen());
+  await heapUsed(cdp);
+  const control = await page.evaluate(() => window.teardown.retained());
+  await page.evaluate(() => window.teardown.resetRecords());
+  console.log(
+    `teardown control (3 raw loopbacks, stopped and closed): still reachable after GC: ` +
+      `${control.tracks} of ${control.createdTracks} tracks, ${control.peers} of ${control.createdPeers} peer connections`,
+  );
   await page.evaluate(() => window.teardown.setup());
   const before = await listenerCounts(cdp);
   let heap1 = 0;
@@ -271,6 +313,21 @@ async function teardown(context, url) {
   console.log(
     `teardown: ${open.tracks} device tracks opened, ${open.liveTracks} live; ` +
       `${open.peers} peer connections created, ${open.openPeers} not closed`,
+  );
+  await heapUsed(cdp);
+  const kept = await page.evaluate(() => window.teardown.retained());
+  const held = await page.evaluate(() =>
+    ['alice', 'bob'].map((who) => {
+      const record = window.teardown.els[who].client?.inspect?.();
+      return `${who}'s client inspect(): ${record?.localTracks.length} tracks, ${record?.peerConnections.length} peer connections`;
+    }),
+  );
+  console.log(
+    `teardown: held by the local backend's record (src/local/media.ts): ${held.join('; ')}`,
+  );
+  console.log(
+    `teardown: still reachable after GC: ${kept.tracks} of ${kept.createdTracks - open.liveTracks} ended tracks, ` +
+      `${kept.peers} of ${kept.createdPeers - open.openPeers} closed peer connections`,
   );
   const describe = (types) => {
     const byType = {};
@@ -298,6 +355,18 @@ async function teardown(context, url) {
     `${open.openPeers} of ${open.peers}`,
     '0',
     open.openPeers === 0,
+  );
+  figure(
+    `teardown: closed RTCPeerConnections still reachable after GC`,
+    `${kept.peers} of ${kept.createdPeers - open.openPeers}`,
+    `0 (raw control: ${control.peers} of ${control.createdPeers})`,
+    kept.peers === 0,
+  );
+  // Chromium itself keeps getUserMedia's tracks reachable (see the control), so this one is not judged.
+  figure(
+    `teardown: ended tracks still reachable after GC`,
+    `${kept.tracks} of ${kept.createdTracks - open.liveTracks}`,
+    `- (raw control: ${control.tracks} of ${control.createdTracks})`,
   );
   // Window, document and the client elements are budgeted; the session elements are reported too.
   const budgeted = ['window', 'document', 'alice client', 'bob client'];
