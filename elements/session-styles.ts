@@ -85,8 +85,12 @@ const layoutStyles = css`
     background: var(--rc-call-avatar-bg, linear-gradient(135deg, #5b8def, #7b5bef));
     box-shadow: 0 10px 30px rgb(47 109 246 / 0.25);
   }
-  :host([state='incoming']) .hero {
+  :host(:is([state='incoming'], [state='outgoing'])) .hero {
     animation: pulse 1.8s ease-out infinite;
+  }
+  :host([state='ended']) .hero {
+    filter: grayscale(1);
+    opacity: 0.6;
   }
   @keyframes pulse {
     0% {
@@ -97,8 +101,8 @@ const layoutStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    :host([state='incoming']) .hero {
-      animation: none;
+    .hero {
+      animation: none !important;
     }
   }
   h2 {

@@ -1,6 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../elements/index.js';
-import { CallStore, type RcCallSession, type RcVideoTile } from '../../elements/index.js';
+import {
+  CallStore,
+  type CallEvent,
+  type RcCallSession,
+  type RcVideoTile,
+} from '../../elements/index.js';
 import { createMemoryNetwork, part, party, settle, stateIs } from './elements/helpers.js';
 
 const MARKUP = '<img src=x onerror="window.__pwned=1"><b>Eve</b>';
@@ -231,5 +236,140 @@ describe('sound', () => {
     await bob.session.accept();
     await stateIs(alice, 'active');
     expect(tone(alice.session)).to.equal(null);
+  });
+});
+
+describe('attributes of the session and the tile', () => {
+  it('a bad lang on a session or a tile: one config/invalid-lang each, the default language, recovery', async () => {
+    const net = createMemoryNetwork();
+    const alice = await party(net, 'alice', { lang: 'en' });
+    const errors: [string, EventTarget | null][] = [];
+    const on = (e: CallEvent<'callerror'>) => errors.push([e.detail.code, e.target]);
+    alice.client.addEventListener('callerror', on);
+    const tile = await fixture<RcVideoTile>(html`<rc-video-tile name="Zoe"></rc-video-tile>`);
+    tile.addEventListener('callerror', on);
+    for (const el of [alice.session, tile]) {
+      el.lang = 'tlh';
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+    }
+    expect(errors).to.deep.equal([
+      ['config/invalid-lang', alice.session],
+      ['config/invalid-lang', tile],
+    ]);
+    expect(part(alice.session, 'status')!.textContent).to.contain('No active call');
+    alice.session.lang = 'zh';
+    await alice.session.updateComplete;
+    expect(part(alice.session, 'status')!.textContent).to.contain('当前没有通话');
+    alice.session.lang = 'tlh';
+    await alice.session.updateComplete;
+    expect(errors).to.have.length(3);
+  });
+
+  it('the client provides its store to the session and its tiles through context', async () => {
+    const net = createMemoryNetwork();
+    const alice = await party(net, 'alice');
+    const bob = await party(net, 'bob');
+    expect(alice.session.store).to.equal(alice.client.store);
+    await alice.client.call('bob', 'audio');
+    await stateIs(bob, 'incoming');
+    await bob.session.accept();
+    await stateIs(alice, 'active');
+    for (const t of alice.session.shadowRoot!.querySelectorAll('rc-video-tile'))
+      expect(t.store).to.equal(alice.client.store);
+  });
+
+  it('tiles the page puts in the session replace the automatic ones', async () => {
+    const net = createMemoryNetwork();
+    const alice = await party(net, 'alice');
+    const bob = await party(net, 'bob');
+    const mine = document.createElement('rc-video-tile');
+    mine.userId = 'bob';
+    alice.session.append(mine);
+    await alice.client.call('bob', 'audio');
+    await stateIs(bob, 'incoming');
+    await bob.session.accept();
+    await stateIs(alice, 'active');
+    await mine.updateComplete;
+    expect(alice.session.shadowRoot!.querySelectorAll('rc-video-tile')).to.have.length(0);
+    expect(mine.store).to.equal(alice.client.store);
+    expect(mine.boundCallId).to.equal(alice.session.boundCallId);
+    expect(part(mine, 'label')!.textContent).to.equal('bob');
+    expect(mine.getBoundingClientRect().width).to.be.greaterThan(100);
+  });
+});
+
+describe('ring tones', () => {
+  it('are made with Web Audio oscillators and stop when the call is answered', async () => {
+    const started: OscillatorNode[] = [];
+    const stopped = new Set<OscillatorNode>();
+    const { start, stop } = OscillatorNode.prototype;
+    OscillatorNode.prototype.start = function (this: OscillatorNode, ...a: [number?]) {
+      started.push(this);
+      return start.apply(this, a);
+    };
+    OscillatorNode.prototype.stop = function (this: OscillatorNode, ...a: [number?]) {
+      if (a.length === 0) stopped.add(this);
+      return stop.apply(this, a);
+    };
+    try {
+      const net = createMemoryNetwork();
+      const alice = await party(net, 'alice');
+      const bob = await party(net, 'bob');
+      bob.session.silent = false;
+      await alice.client.call('bob', 'audio');
+      await stateIs(bob, 'incoming');
+      await waitUntil(() => started.length > 0, 'no oscillator for the ring');
+      expect(bob.session.tone).to.equal('ring');
+      await bob.session.accept();
+      await stateIs(bob, 'active');
+      expect(bob.session.tone).to.equal(null);
+      expect(
+        started.every((o) => stopped.has(o)),
+        'every oscillator is stopped',
+      ).to.equal(true);
+    } finally {
+      Object.assign(OscillatorNode.prototype, { start, stop });
+    }
+  });
+
+  it('a suspended audio context: "tap to enable sound" and one callerror autoplay/blocked; the tap starts the ring', async () => {
+    const state = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'state')!;
+    const resume = AudioContext.prototype.resume;
+    let allowed = false;
+    let release = () => {};
+    Object.defineProperty(BaseAudioContext.prototype, 'state', {
+      configurable: true,
+      get: () => (allowed ? 'running' : 'suspended'),
+    });
+    AudioContext.prototype.resume = function () {
+      return allowed ? Promise.resolve() : new Promise<void>((r) => (release = r));
+    };
+    try {
+      const net = createMemoryNetwork();
+      const alice = await party(net, 'alice');
+      const bob = await party(net, 'bob');
+      bob.session.silent = false;
+      const errors: string[] = [];
+      document.addEventListener('callerror', (e) => errors.push(e.detail.code));
+      await alice.client.call('bob', 'audio');
+      await stateIs(bob, 'incoming');
+      await waitUntil(() => !!part(bob.session, 'enable-sound'), 'no enable-sound button', {
+        timeout: 3000,
+      });
+      await settle(bob);
+      expect(errors).to.deep.equal(['autoplay/blocked']);
+      expect(part(bob.session, 'enable-sound')!.tagName).to.equal('BUTTON');
+      await expect(bob.session).to.be.accessible();
+      allowed = true;
+      release();
+      part(bob.session, 'enable-sound')!.click();
+      await waitUntil(() => !part(bob.session, 'enable-sound'));
+      expect(bob.session.tone).to.equal('ring');
+    } finally {
+      Object.defineProperty(BaseAudioContext.prototype, 'state', state);
+      AudioContext.prototype.resume = resume;
+    }
   });
 });
