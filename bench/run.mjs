@@ -153,7 +153,23 @@ function closure(entry, { dynamic = false } = {}) {
   return [...seen];
 }
 
-function sizes() {
+/** Reads the sizes; another build rewriting dist/ meanwhile (files briefly missing) is retried. */
+async function sizes() {
+  for (let attempt = 1; ; attempt++) {
+    const rows = [];
+    try {
+      readSizes((...row) => rows.push(row));
+      rows.forEach((row) => figure(...row));
+      return;
+    } catch (error) {
+      if (error.code !== 'ENOENT' || attempt === 5) throw error;
+      console.log(`size: ${error.path} is missing (a build is running?), retrying in 3 s`);
+      await new Promise((done) => setTimeout(done, 3000));
+    }
+  }
+}
+
+function readSizes(figure) {
   const entry = (file) => join(dist, file);
   const total = (label, files) => {
     const bytes = files.reduce((sum, f) => sum + gzipSize(f), 0);
@@ -448,7 +464,7 @@ try {
   );
   await page.close();
 
-  sizes();
+  await sizes();
 
   const context = await browser.newContext();
   try {
