@@ -106,6 +106,7 @@ export class RcCallSession extends LitElement {
   );
   #unregister: (() => void) | undefined;
   #announced = '';
+  #refocus = false;
   #announcement = '';
   #tick: ReturnType<typeof setInterval> | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -215,7 +216,10 @@ export class RcCallSession extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) this.#issues.check('lang', this.lang, parseLangAttr(this.lang));
     const call = this.call;
-    this.state = call?.phase ?? 'idle';
+    const state = call?.phase ?? 'idle';
+    // A focused button that the new state removes would drop keyboard users to the page's start.
+    if (state !== this.state) this.#refocus = !!this.shadowRoot?.activeElement;
+    this.state = state;
     this.mediaType = call?.mediaType;
     this.providedCallId = call?.callId;
     if (this.state !== 'active') this.inviteOpen = false;
@@ -241,6 +245,9 @@ export class RcCallSession extends LitElement {
   }
 
   override updated(): void {
+    if (this.#refocus && !this.shadowRoot!.activeElement)
+      this.renderRoot.querySelector<HTMLElement>('button')?.focus();
+    this.#refocus = false;
     const tone = this.silent
       ? null
       : this.state === 'incoming'

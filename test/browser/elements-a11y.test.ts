@@ -119,8 +119,8 @@ for (const lang of ['en', 'zh'] as const) {
       await sendKeys({ press: 'Enter' });
       await stateIs(bob, 'active');
       expect(bob.session.mediaType).to.equal('video');
-
-      part(bob.session, 'mic')!.focus();
+      // The pressed button is gone: focus moves to the first control of the call, not to the page.
+      await waitUntil(() => focused(bob.session) === part(bob.session, 'mic'), 'focus was lost');
       await sendKeys({ press: 'Space' });
       await waitUntil(() => bob.session.call!.mic.on === false, 'Space did not mute');
       await settle(bob);
@@ -218,6 +218,7 @@ describe('language', () => {
       const phrases = reasons.map((r) => table.endReasons[r as RCCallEndReason]);
       for (const [i, p] of phrases.entries())
         expect(p, `reason ${reasons[i]}`).to.be.a('string').and.not.equal('');
+      expect(new Set(phrases).size, 'no two reasons share a phrase').to.equal(reasons.length);
     }
     for (const r of reasons) {
       expect(zh.endReasons[r as RCCallEndReason]).to.match(/[\u4e00-\u9fff]/);
