@@ -230,7 +230,7 @@ describe('language', () => {
 describe('theming', () => {
   afterEach(() => emulateMedia({ colorScheme: 'light' }));
 
-  it('--rc-call-* custom properties reach the card, the buttons and the tiles', async () => {
+  it('--rc-call-* custom properties and ::part reach the card, the buttons and the tiles', async () => {
     const net = createMemoryNetwork();
     const alice = await party(net, 'alice');
     const bob = await party(net, 'bob');
@@ -248,6 +248,14 @@ describe('theming', () => {
     expect(getComputedStyle(disc('decline')).backgroundColor).to.equal('rgb(4, 5, 6)');
     expect(getComputedStyle(bob.session).borderTopLeftRadius).to.equal('3px');
     expect(getComputedStyle(bob.session).fontFamily).to.equal('monospace');
+    const sheet = document.createElement('style');
+    sheet.textContent = 'rc-call-session::part(decline) { min-width: 111px }';
+    document.head.append(sheet);
+    try {
+      expect(getComputedStyle(part(bob.session, 'decline')!).minWidth).to.equal('111px');
+    } finally {
+      sheet.remove();
+    }
     await bob.session.accept();
     await stateIs(bob, 'active');
     const tile = bob.session.shadowRoot!.querySelector('rc-video-tile')!;

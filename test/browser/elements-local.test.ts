@@ -81,6 +81,7 @@ describe('elements on the local backend (real WebRTC, fake devices)', () => {
     // Once frames play, the video shows instead of the avatar.
     for (const t of [...tiles(a), ...tiles(b)]) {
       await waitUntil(() => !part(t, 'avatar'), `${t.userId}: avatar still covers the video`);
+      expect(part(t, 'video')!.tagName).to.equal('VIDEO');
       expect(t.videoMuted).to.equal(false);
     }
     const remoteAtAlice = tiles(a).find((t) => t.userId === 'el-bob')!;
