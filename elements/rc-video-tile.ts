@@ -160,9 +160,9 @@ export class RcVideoTile extends LitElement {
               }
             </div>`
       }
-      ${m?.status === 'waiting' ? html`<div class="status">${strings.calling}</div>` : nothing}
       <div class="overlay">
         <span part="label" class="label">${label}</span>
+        ${m?.status === 'waiting' ? html`<span class="label wait">${strings.calling}</span>` : nothing}
         ${
           this.audioMuted && (m?.audio || m?.local)
             ? html`<span

@@ -100,13 +100,8 @@ export const tileStyles = css`
     width: 16px;
     height: 16px;
   }
-  .status {
-    position: absolute;
-    top: 10px;
-    left: 0;
-    right: 0;
-    text-align: center;
-    font-size: 13px;
+  .wait {
+    flex: none;
     color: rgb(255 255 255 / 0.8);
   }
 `;
