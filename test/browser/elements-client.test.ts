@@ -209,6 +209,23 @@ describe('<rc-call-client> readiness and client-level events', () => {
     await waitUntil(() => el.status === 'disconnected');
   });
 
+  it('backend rongcloud waits for appkey and token (config/missing-token meanwhile), then starts', async () => {
+    const el = document.createElement('rc-call-client');
+    el.setAttribute('appkey', 'abc123');
+    el.setAttribute('navigators', 'http://127.0.0.1:9/nav');
+    const errors: string[] = [];
+    el.addEventListener('callerror', (e) => errors.push(e.detail.code));
+    fixtureSync(html`<div></div>`).append(el);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(el.status).to.equal('idle');
+    expect(errors).to.deep.equal(['config/missing-token']);
+    el.setAttribute('token', 'tok');
+    await waitUntil(() => el.status === 'error', 'did not start', { timeout: 10000 });
+    expect(errors).to.deep.equal(['config/missing-token', 'network/offline']);
+    el.remove();
+  });
+
   it('statuschange and callerror reach the document once each, from the client, with their detail', async () => {
     const net = createMemoryNetwork();
     const seen: { type: string; target: EventTarget | null; detail: unknown }[] = [];
