@@ -1,3 +1,5 @@
+import { mediaFailureCause } from '../calllib/media-failure.js';
+import type { LocalTracksResult } from '../calllib/ports.js';
 import type { IMediaConstraints } from '../calllib/types.js';
 
 export const GET_LOCAL_AUDIO_TRACK_ERROR = 53301;
@@ -36,21 +38,25 @@ export function toMediaStreamConstraints(
 }
 
 /**
- * Opens the requested devices. On failure every track opened so far is stopped and the CallLib
- * code says which device failed: when both were asked for, each is tried alone to find out.
+ * Opens the requested devices. On failure every track opened so far is stopped, the CallLib
+ * code says which device failed (when both were asked for, each is tried alone to find out) and
+ * `cause` says why, from the first error.
  */
 export async function openDevices(
   audio: boolean,
   video: boolean,
   constraints?: IMediaConstraints,
-): Promise<{ code: number; tracks: MediaStreamTrack[] }> {
+): Promise<{ code: number; tracks: MediaStreamTrack[]; cause?: LocalTracksResult['cause'] }> {
   const media = globalThis.navigator?.mediaDevices;
+  let cause: LocalTracksResult['cause'];
   const open = async (a: boolean, v: boolean): Promise<MediaStreamTrack[] | undefined> => {
     try {
-      if (!media?.getUserMedia) return undefined;
+      if (!media?.getUserMedia)
+        throw new DOMException('getUserMedia is unavailable', 'NotSupportedError');
       const stream = await media.getUserMedia(toMediaStreamConstraints(a, v, constraints));
       return stream.getTracks();
-    } catch {
+    } catch (error) {
+      cause ??= mediaFailureCause(error);
       return undefined;
     }
   };
@@ -58,7 +64,8 @@ export async function openDevices(
   const tracks = await open(audio, video);
   if (tracks) return { code: 10000, tracks };
   if (!(audio && video)) {
-    return { code: audio ? GET_LOCAL_AUDIO_TRACK_ERROR : GET_LOCAL_VIDEO_TRACK_ERROR, tracks: [] };
+    const code = audio ? GET_LOCAL_AUDIO_TRACK_ERROR : GET_LOCAL_VIDEO_TRACK_ERROR;
+    return { code, tracks: [], cause };
   }
   const [mic, camera] = await Promise.all([open(true, false), open(false, true)]);
   mic?.forEach((t) => t.stop());
@@ -71,5 +78,5 @@ export async function openDevices(
         : !camera
           ? GET_LOCAL_VIDEO_TRACK_ERROR
           : GET_LOCAL_AUDIO_AND_VIDEO_TRACK_ERROR;
-  return { code, tracks: [] };
+  return { code, tracks: [], cause };
 }

@@ -12,9 +12,9 @@ import { LocalTrack, RemoteTrack } from './tracks.js';
 
 /** What the local backend holds right now; see `inspectLocalClient`. */
 export interface LocalMediaInspection {
-  /** Every camera/microphone track this client opened (ended ones included). */
+  /** The camera/microphone tracks of the current or last call (ended ones included). */
   localTracks: MediaStreamTrack[];
-  /** Every peer connection this client created (closed ones included). */
+  /** The peer connections of the current or last call (closed ones included). */
   peerConnections: RTCPeerConnection[];
   /** Audio elements currently playing remote audio. */
   audioElements: number;
@@ -24,7 +24,9 @@ export interface LocalMediaInspection {
 
 /**
  * The engine's media port: opens devices with `getUserMedia` and joins mesh rooms. It keeps a
- * record of everything it created so that teardown can be checked (`inspectLocalClient`).
+ * record of what it created so that teardown can be checked (`inspectLocalClient`). Ended tracks
+ * and closed connections are dropped from that record when new ones are made, so a long-lived
+ * client keeps at most one finished call's worth of them alive.
  */
 export class LocalMedia implements MediaPort {
   private readonly rooms = new Map<string, LocalRoom>();
@@ -51,15 +53,17 @@ export class LocalMedia implements MediaPort {
     video,
     constraints,
   }: LocalTrackRequest): Promise<LocalTracksResult> {
-    const { code, tracks } = await openDevices(audio, video, constraints);
+    const { code, tracks, cause } = await openDevices(audio, video, constraints);
+    this.forgetFinished();
     this.tracks.push(...tracks);
     const userId = this.signaling.getUserId();
-    return { code, tracks: tracks.map((track) => new LocalTrack(userId, track)) };
+    return { code, cause, tracks: tracks.map((track) => new LocalTrack(userId, track)) };
   }
 
   async joinRoom(roomId: string, events: RoomEvents): Promise<JoinResult> {
     const previous = this.rooms.get(roomId);
     if (previous) await previous.leave();
+    this.forgetFinished();
     const room = new LocalRoom(roomId, events, {
       signaling: this.signaling,
       rtcConfiguration: this.rtcConfiguration,
@@ -84,6 +88,17 @@ export class LocalMedia implements MediaPort {
       audioElements: [...this.remoteTracks].filter((t) => t.hasAudioElement()).length,
       rooms: new Map(this.rooms),
     };
+  }
+
+  /** Drops ended tracks and closed peer connections from the record (they hold native memory). */
+  private forgetFinished(): void {
+    const keep = <T>(list: T[], live: (item: T) => boolean) =>
+      list.splice(0, list.length, ...list.filter(live));
+    keep(this.tracks, (t) => t.readyState !== 'ended');
+    keep(
+      this.connections,
+      (pc) => pc.connectionState !== 'closed' && pc.signalingState !== 'closed',
+    );
   }
 
   /** Leaves every room and stops every device. */

@@ -7,30 +7,21 @@ import type {
   JoinResult,
   LocalTrackRequest,
   LocalTracksResult,
+  MediaFailureCause,
   MediaPort,
   RoomEvents,
 } from '../calllib/ports.js';
+import { mediaFailureCause } from '../calllib/media-failure.js';
 import type { IMediaConstraints } from '../calllib/types.js';
 import { CALL_SUCCESS, joinFailureReason, mediaFailureCode } from './codes.js';
 import { RongCloudRoom } from './room.js';
 import { RTCCode, type RTCClientLike } from './sdk.js';
 import { RemoteTrackCache, RongCloudLocalTrack, TRACK_TAG } from './tracks.js';
 
-/** Why the devices could not be opened, from the browser's DOMException name. */
-export type MediaFailureCause = 'permission-denied' | 'not-found' | 'in-use' | 'unknown';
+export type { MediaFailureCause };
 
-export interface RongCloudTracksResult extends LocalTracksResult {
-  /** Set when `code` is not 10000 (a hint for UIs; CallLib itself only has the code). */
-  cause?: MediaFailureCause;
-}
-
-function causeOf(error: unknown): MediaFailureCause {
-  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return 'permission-denied';
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'not-found';
-  if (name === 'NotReadableError' || name === 'AbortError') return 'in-use';
-  return 'unknown';
-}
+/** The engine's result; `cause` is set when `code` is not 10000 (a hint for UIs). */
+export type RongCloudTracksResult = LocalTracksResult;
 
 const FPS: Record<string, number> = { FPS_10: 10, FPS_15: 15, FPS_24: 24, FPS_30: 30 };
 
@@ -86,7 +77,7 @@ export class RongCloudMediaPort implements MediaPort {
     try {
       stream = await navigator.mediaDevices.getUserMedia(userMediaConstraints(request));
     } catch (error) {
-      return failed(causeOf(error));
+      return failed(mediaFailureCause(error));
     }
     const tracks: RongCloudLocalTrack[] = [];
     // Audio first, as plugin-rtc orders its own camera+microphone tracks.

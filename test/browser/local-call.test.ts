@@ -123,4 +123,31 @@ describe('local backend: 1:1 calls in one page', () => {
         expect(t.getMediaStreamTrack?.()?.readyState).to.equal('ended');
     }
   });
+
+  it('a long-lived client keeps only the last call on record, not every finished one', async () => {
+    parties = await videoCall(uniqueChannel());
+    const [alice, bob] = parties;
+    const first = alice.client.inspect();
+    expect(first.peerConnections).to.have.length(1);
+    await alice.session!.hungup();
+    await waitFor(() => alice.closed.length === 1 && bob.closed.length === 1, 'first call ends');
+    const second = await alice.client.call({
+      targetId: 'bob',
+      mediaType: RCCallMediaType.AUDIO_VIDEO,
+      listener: alice.listener,
+    });
+    expect(second.code).to.equal(10000);
+    await waitFor(
+      () => alice.client.inspect().peerConnections.length === 1,
+      'second call connects',
+    );
+    const now = alice.client.inspect();
+    // The first call's closed connection and ended devices were let go (they hold native memory).
+    expect(now.peerConnections).to.not.include(first.peerConnections[0]);
+    expect(now.localTracks.some((t) => first.localTracks.includes(t))).to.equal(false);
+    expect(now.localTracks.map((t) => t.readyState)).to.deep.equal(
+      now.localTracks.map(() => 'live'),
+    );
+    await second.session!.hungup();
+  });
 });

@@ -24,6 +24,7 @@ describe('local backend: device errors', () => {
       listener: alice.listener,
     });
     expect(video.code).to.equal(RCCallErrorCode.GET_LOCAL_AUDIO_AND_VIDEO_TRACK_ERROR);
+    expect(video.cause).to.equal('permission-denied');
     expect(video.session).to.equal(undefined);
     const audio = await alice.client.call({
       targetId: 'bob',
@@ -31,6 +32,7 @@ describe('local backend: device errors', () => {
       listener: alice.listener,
     });
     expect(audio.code).to.equal(RCCallErrorCode.GET_LOCAL_AUDIO_TRACK_ERROR);
+    expect(audio.cause).to.equal('permission-denied');
     expect(alice.client.inspect().localTracks).to.deep.equal([]);
   });
 
@@ -46,6 +48,7 @@ describe('local backend: device errors', () => {
       constraints: { video: { cameraId: 'no-such-camera' } },
     });
     expect(camera.code).to.equal(RCCallErrorCode.GET_LOCAL_VIDEO_TRACK_ERROR);
+    expect(camera.cause).to.equal('not-found');
     const mic = await alice.client.call({
       targetId: 'bob',
       mediaType: RCCallMediaType.AUDIO,
