@@ -1,11 +1,12 @@
 import { RCCallErrorCode, RCCallMediaType } from '../src/calllib/enums.js';
 import type { CallState, Toggle } from './call-state.js';
+import { mediaErrorCode } from './call-errors.js';
 import { dropVideo, localMember, markConnected } from './listener.js';
 import type { CallStore } from './store.js';
 
 const OK = RCCallErrorCode.SUCCESS;
 
-type Result = { code: number } | void | undefined;
+type Result = { code: number; cause?: string } | void | undefined;
 
 function succeeded(result: Result): boolean {
   return !result || result.code === OK;
@@ -42,7 +43,7 @@ export class SessionActions {
     const ok = succeeded(result);
     if (!ok && result)
       this.store.error(
-        'call/failed',
+        mediaErrorCode(result.code, result.cause) ?? 'call/failed',
         `${what} failed with code ${result.code}`,
         true,
         result.code,

@@ -21,8 +21,26 @@ export function toMediaType(value: MediaTypeInput): RCCallMediaType {
   throw new TypeError(`mediaType must be 'audio', 'video', 1 or 2, not ${String(value)}`);
 }
 
-/** CallLib result codes → `callerror` codes. */
-export function errorCodeFor(code: number): string {
+const DEVICE_CAUSES = new Set(['permission-denied', 'not-found', 'in-use']);
+
+/**
+ * A device failure (53301–53303) → `media/permission-denied`, `media/not-found` or `media/in-use`
+ * when the backend could tell why, else `media/unavailable`; undefined for other codes.
+ */
+export function mediaErrorCode(code: number, cause?: string): string | undefined {
+  if (
+    code !== RCCallErrorCode.GET_LOCAL_AUDIO_TRACK_ERROR &&
+    code !== RCCallErrorCode.GET_LOCAL_VIDEO_TRACK_ERROR &&
+    code !== RCCallErrorCode.GET_LOCAL_AUDIO_AND_VIDEO_TRACK_ERROR
+  )
+    return undefined;
+  return cause && DEVICE_CAUSES.has(cause) ? `media/${cause}` : 'media/unavailable';
+}
+
+/** CallLib result codes (and a device failure's cause) → `callerror` codes. */
+export function errorCodeFor(code: number, cause?: string): string {
+  const media = mediaErrorCode(code, cause);
+  if (media) return media;
   switch (code) {
     case RCCallErrorCode.STATE_MACHINE_EXIT:
       return 'call/busy';
@@ -34,10 +52,6 @@ export function errorCodeFor(code: number): string {
       return 'call/not-in-group';
     case RCCallErrorCode.CONVERSATION_NOT_GROUP_ERROR:
       return 'call/not-group';
-    case RCCallErrorCode.GET_LOCAL_AUDIO_TRACK_ERROR:
-    case RCCallErrorCode.GET_LOCAL_VIDEO_TRACK_ERROR:
-    case RCCallErrorCode.GET_LOCAL_AUDIO_AND_VIDEO_TRACK_ERROR:
-      return 'media/unavailable';
     default:
       return 'call/failed';
   }

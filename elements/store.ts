@@ -190,7 +190,7 @@ export class CallStore {
         `Call to ${ctx.targetId} failed with code ${result.code}`,
         result.code,
       );
-      this.error(errorCodeFor(result.code), err.message, true, result.code);
+      this.error(errorCodeFor(result.code, result.cause), err.message, true, result.code);
       throw err;
     }
     const state = this.ensure(result.session, ctx, mediaType);

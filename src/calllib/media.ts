@@ -1,5 +1,6 @@
 import { RCCallEndReason, RCCallErrorCode } from './enums.js';
 import type { Logger } from './logger.js';
+import { mediaFailureCause } from './media-failure.js';
 import type { LocalTracksResult, MediaPort, MediaRoom, RoomEvents } from './ports.js';
 import type { IMediaConstraints, RCLocalTrack, RCTrack } from './types.js';
 
@@ -78,7 +79,7 @@ export class SessionMedia {
     } catch (err) {
       this.logger.error('createLocalTracks threw', err);
       const code = audio && video ? 53303 : audio ? 53301 : 53302;
-      return { code, tracks: [] as RCLocalTrack[], cause: 'unknown' as const };
+      return { code, tracks: [] as RCLocalTrack[], cause: mediaFailureCause(err) };
     }
   }
 

@@ -161,3 +161,60 @@ describe('elements on the local backend (real WebRTC, fake devices)', () => {
     doc.stop();
   });
 });
+
+describe('elements on the local backend: a denied camera and microphone', () => {
+  const getUserMedia = navigator.mediaDevices.getUserMedia;
+  afterEach(() => {
+    navigator.mediaDevices.getUserMedia = getUserMedia;
+  });
+
+  it('call() rejects and callerror says media/permission-denied; answering fails the same way and the call ends with 8', async () => {
+    const { alice, bob, a, b } = await localPair();
+    const errors: { target: EventTarget | null; code: string; cause?: unknown }[] = [];
+    const onError = (e: HTMLElementEventMap['callerror']) =>
+      errors.push({ target: e.target, code: e.detail.code, cause: e.detail.cause });
+    document.addEventListener('callerror', onError);
+    const bobClosed: number[] = [];
+    bob.addEventListener('sessionclose', (e) =>
+      bobClosed.push((e.detail.summary as { endReason: number }).endReason),
+    );
+    try {
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('denied', 'NotAllowedError'));
+      let thrown: unknown;
+      await alice.call('el-bob', 'video').catch((e: unknown) => (thrown = e));
+      expect((thrown as { code?: unknown })?.code).to.equal(53303);
+      expect(errors).to.have.length(1);
+      expect(errors[0]).to.include({
+        target: alice,
+        code: 'media/permission-denied',
+        cause: 53303,
+      });
+      expect(a.state).to.equal('idle');
+
+      // The Invite went out while Alice's devices were being opened, so Bob rang briefly; the
+      // failed call was then hung up with 8, which Bob reads as 18.
+      await waitUntil(() => bobClosed.length === 1, 'bob still rings', { timeout: 10000 });
+      expect(bobClosed).to.deep.equal([RCCallEndReason.REMOTE_GET_MEDIA_RESOURCE_ERROR]);
+
+      // Now Alice's devices work and Bob's are denied as he answers.
+      navigator.mediaDevices.getUserMedia = getUserMedia;
+      await alice.call('el-bob', 'audio');
+      await waitUntil(() => b.state === 'incoming', 'bob is not rung', { timeout: 10000 });
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('denied', 'NotAllowedError'));
+      await b.accept();
+      await waitUntil(() => bobClosed.length === 2, 'bob did not close', { timeout: 10000 });
+      expect(bobClosed[1]).to.equal(RCCallEndReason.GET_MEDIA_RESOURCES_ERROR);
+      expect(errors.map((e) => e.code)).to.deep.equal([
+        'media/permission-denied',
+        'media/permission-denied',
+      ]);
+      await waitUntil(() => a.state === 'ended' || a.state === 'idle', 'alice still in the call', {
+        timeout: 10000,
+      });
+    } finally {
+      document.removeEventListener('callerror', onError);
+    }
+  });
+});
