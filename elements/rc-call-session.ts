@@ -7,15 +7,7 @@ import { createCallEvent } from './events.js';
 import { resolveStrings } from './lang.js';
 import { routerFor } from './router.js';
 import { sessionStyles } from './session-styles.js';
-import {
-  activeView,
-  endedView,
-  idleView,
-  incomingView,
-  outgoingView,
-  soundButton,
-  type SessionIntents,
-} from './session-views.js';
+import { callView, soundButton, type SessionIntents } from './session-views.js';
 import { CallSounds, type Tone } from './sounds.js';
 import { StoreController } from './store-controller.js';
 import type { CallStore } from './store.js';
@@ -137,28 +129,39 @@ export class RcCallSession extends LitElement {
     return this.call?.session;
   }
 
+  /** The callId of the call shown, if any. */
   get boundCallId(): string | undefined {
     return this.call?.callId;
   }
 
+  /**
+   * Answers the incoming call shown; `'audio'` answers a video call with audio only. Resolves
+   * `false` when there is nothing to answer or the engine refused (then `callerror` says why).
+   */
   accept(mediaType?: 'audio' | 'video'): Promise<boolean> {
     return this.#act((id, s) => s.actions.accept(id, mediaType));
   }
+  /** Declines the incoming call shown (the caller sees reason 12, remote reject). */
   decline(): Promise<boolean> {
     return this.#act((id, s) => s.actions.hangup(id));
   }
+  /** Ends the call shown: cancels while calling out, declines while ringing, else hangs up. */
   hangup(): Promise<boolean> {
     return this.#act((id, s) => s.actions.hangup(id));
   }
+  /** Mutes or unmutes the microphone; `audio-muted` changes once the engine confirms. */
   toggleMic(): Promise<boolean> {
     return this.#act((id, s) => s.actions.toggleMic(id));
   }
+  /** Turns the camera off or on; `video-muted` changes once the engine confirms. */
   toggleCamera(): Promise<boolean> {
     return this.#act((id, s) => s.actions.toggleCamera(id));
   }
+  /** Turns a video call into an audio call for everyone (`mediamodify`). */
   switchToAudio(): Promise<boolean> {
     return this.#act((id, s) => s.actions.switchToAudio(id));
   }
+  /** Invites more users into the group call shown (`membermodify` at the others). */
   invite(userIds: string[]): Promise<boolean> {
     return this.#act((id, s) => s.actions.invite(id, userIds));
   }
@@ -248,14 +251,8 @@ export class RcCallSession extends LitElement {
     if (this.#refocus && !this.shadowRoot!.activeElement)
       this.renderRoot.querySelector<HTMLElement>('button')?.focus();
     this.#refocus = false;
-    const tone = this.silent
-      ? null
-      : this.state === 'incoming'
-        ? 'ring'
-        : this.state === 'outgoing'
-          ? 'ringback'
-          : null;
-    this.#sounds.play(tone);
+    const tones: Partial<Record<SessionState, Tone>> = { incoming: 'ring', outgoing: 'ringback' };
+    this.#sounds.play(this.silent ? null : (tones[this.state] ?? null));
   }
 
   #onSlotChange(e: Event): void {
@@ -277,16 +274,9 @@ export class RcCallSession extends LitElement {
             inviteOpen: this.inviteOpen,
           }
         : undefined;
-    const body = !view
-      ? idleView(strings)
-      : view.call.phase === 'incoming'
-        ? incomingView(view, this.#intents)
-        : view.call.phase === 'outgoing'
-          ? outgoingView(view, this.#intents)
-          : view.call.phase === 'active'
-            ? activeView(view, this.#intents)
-            : endedView(view);
-    return html`<div @slotchange=${this.#onSlotChange}>${body}</div>
+    return html`<div @slotchange=${this.#onSlotChange}>
+        ${callView(view, this.#intents, strings)}
+      </div>
       ${store?.audioBlocked ? soundButton(strings, () => void store.unblockAudio()) : ''}
       <div class="sr-only" role="status" aria-live="polite">${this.#announcement}</div>`;
   }

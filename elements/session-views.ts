@@ -228,6 +228,21 @@ export function endedView(v: SessionView) {
   </div>`;
 }
 
+/** The view of the call's phase, or the idle view when there is no call. */
+export function callView(v: SessionView | undefined, act: SessionIntents, strings: CallStrings) {
+  if (!v) return idleView(strings);
+  switch (v.call.phase) {
+    case 'incoming':
+      return incomingView(v, act);
+    case 'outgoing':
+      return outgoingView(v, act);
+    case 'active':
+      return activeView(v, act);
+    default:
+      return endedView(v);
+  }
+}
+
 export function soundButton(strings: CallStrings, onClick: () => void) {
   return html`<button part="enable-sound" class="text-btn sound" @click=${onClick}>
     ${icons.sound}${strings.enableSound}
