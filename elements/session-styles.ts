@@ -72,6 +72,7 @@ const layoutStyles = css`
     opacity: 0.6;
   }
   .hero {
+    flex-shrink: 0; /* stays round when the screen is short */
     width: 112px;
     height: 112px;
     margin-bottom: 8px;
