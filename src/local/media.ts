@@ -10,6 +10,9 @@ import { LocalRoom } from './room.js';
 import type { LocalSignaling } from './signaling.js';
 import { LocalTrack, RemoteTrack } from './tracks.js';
 
+/** How long a room waits for devices being opened before it announces itself anyway. */
+const OPEN_WAIT_MS = 1000;
+
 /** What the local backend holds right now; see `inspectLocalClient`. */
 export interface LocalMediaInspection {
   /** The camera/microphone tracks of the current or last call (ended ones included). */
@@ -33,6 +36,8 @@ export class LocalMedia implements MediaPort {
   private readonly tracks: MediaStreamTrack[] = [];
   private readonly connections: RTCPeerConnection[] = [];
   private readonly remoteTracks = new Set<RemoteTrack>();
+  /** `getUserMedia` calls in flight. */
+  private readonly opening = new Set<Promise<unknown>>();
   private readonly offStatus: () => void;
 
   constructor(
@@ -53,7 +58,9 @@ export class LocalMedia implements MediaPort {
     video,
     constraints,
   }: LocalTrackRequest): Promise<LocalTracksResult> {
-    const { code, tracks, cause } = await openDevices(audio, video, constraints);
+    const opened = openDevices(audio, video, constraints);
+    this.opening.add(opened);
+    const { code, tracks, cause } = await opened.finally(() => this.opening.delete(opened));
     this.forgetFinished();
     this.tracks.push(...tracks);
     const userId = this.signaling.getUserId();
@@ -77,8 +84,23 @@ export class LocalMedia implements MediaPort {
       },
     });
     this.rooms.set(roomId, room);
-    room.join();
+    if (this.opening.size === 0) room.join();
+    else void this.joinWhenOpened(room);
     return { code: 10000, room };
+  }
+
+  /**
+   * A callee opens its devices and joins at once. Peer connections negotiated meanwhile hold up
+   * `getUserMedia` (the browser serves both on one thread: with four clients in one page the
+   * devices opened one after another, 80 ms apart), so the room announces itself once the devices
+   * are open and the tracks published (or after {@link OPEN_WAIT_MS}, e.g. a permission prompt).
+   */
+  private async joinWhenOpened(room: LocalRoom): Promise<void> {
+    const waited = new Promise((done) => setTimeout(done, OPEN_WAIT_MS));
+    await Promise.race([Promise.allSettled([...this.opening]), waited]);
+    // The engine publishes the new tracks in the microtasks that follow the opening.
+    await new Promise((done) => setTimeout(done, 0));
+    room.join();
   }
 
   inspect(): LocalMediaInspection {

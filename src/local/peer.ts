@@ -42,7 +42,9 @@ export class Peer {
     private readonly localTrack: (kind: TrackKind) => MediaStreamTrack | null,
     private readonly events: PeerEvents,
   ) {
-    const pc = new RTCPeerConnection(config);
+    // Both ends are ours: one transport for audio and video from the first offer (half the ICE
+    // and DTLS set-up of the default policy, which bundles only once the answer arrives).
+    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', ...config });
     this.pc = pc;
     pc.onnegotiationneeded = () => void this.offer();
     pc.onicecandidate = ({ candidate }) => {
@@ -115,10 +117,13 @@ export class Peer {
       if (this.ignoreOffer) return;
       await pc.setRemoteDescription(description);
       if (description.type === 'offer') {
-        await this.sendOnRemoteTransceivers();
+        // The answer does not wait for the tracks to be attached: no round trip in between.
+        const sending = this.sendOnRemoteTransceivers();
+        sending.catch(() => undefined); // awaited below, unless the answer fails first
         await pc.setLocalDescription();
         const answer = pc.localDescription;
         if (answer && !this.closed) this.events.send({ description: answer.toJSON() });
+        await sending;
       }
     } else if (candidate) {
       try {
@@ -131,13 +136,16 @@ export class Peer {
 
   /** On the polite side the transceivers come from the offer: make them send our tracks too. */
   private async sendOnRemoteTransceivers(): Promise<void> {
+    const replacing: Promise<void>[] = [];
     for (const kind of KINDS) {
       const transceiver = this.transceiver(kind);
       if (!transceiver) continue;
       if (transceiver.direction === 'recvonly') transceiver.direction = 'sendrecv';
       const track = this.localTrack(kind);
-      if (transceiver.sender.track !== track) await transceiver.sender.replaceTrack(track);
+      if (transceiver.sender.track !== track)
+        replacing.push(transceiver.sender.replaceTrack(track));
     }
+    await Promise.all(replacing);
   }
 
   private watch(): void {

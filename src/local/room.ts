@@ -56,6 +56,8 @@ export class LocalRoom implements MediaRoom {
   private readonly subscribed = new Set<RemoteTrack>();
   private readonly unlisten: Array<() => void> = [];
   private left = false;
+  /** Until `join()`, room messages wait here: no peer connection is made before we announce. */
+  private backlog: TransportMessage[] | null = [];
 
   constructor(
     readonly roomId: string,
@@ -69,15 +71,26 @@ export class LocalRoom implements MediaRoom {
     );
   }
 
-  /** Announces this endpoint to every participant of the call. */
+  /**
+   * Announces this endpoint to every participant of the call, then handles the room messages
+   * that arrived before.
+   */
   join(): void {
-    const others = this.context.signaling.participantsOf(this.roomId).filter((u) => u !== this.me);
-    if (others.length) this.post(others, { type: 'join', tracks: this.trackStates() });
+    if (this.left) return;
+    this.announceJoin();
+    const waiting = this.backlog ?? [];
+    this.backlog = null;
+    waiting.forEach((m) => this.receive(m));
   }
 
   /** After a transport reconnect: members may have been told we left. */
   rejoin(): void {
-    this.join();
+    if (!this.backlog) this.announceJoin();
+  }
+
+  private announceJoin(): void {
+    const others = this.context.signaling.participantsOf(this.roomId).filter((u) => u !== this.me);
+    if (others.length) this.post(others, { type: 'join', tracks: this.trackStates() });
   }
 
   getRemoteUserIds(): string[] {
@@ -141,6 +154,7 @@ export class LocalRoom implements MediaRoom {
   async leave(): Promise<void> {
     if (this.left) return;
     this.left = true;
+    this.backlog = null;
     const users = this.getRemoteUserIds();
     if (users.length) this.post(users, { type: 'leave' });
     this.unlisten.forEach((off) => off());
@@ -165,6 +179,10 @@ export class LocalRoom implements MediaRoom {
     const data = message.data as Partial<RoomData>;
     if (this.left || data.room !== this.roomId || message.from === this.me) return;
     if (data.toDevice && data.toDevice !== this.context.signaling.transport.deviceId) return;
+    if (this.backlog) {
+      this.backlog.push(message);
+      return;
+    }
     const key = `${message.from}/${message.fromDevice}`;
     const known = this.members.get(key);
     if (known?.leaving) {
