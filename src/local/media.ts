@@ -15,9 +15,12 @@ const OPEN_WAIT_MS = 1000;
 
 /** What the local backend holds right now; see `inspectLocalClient`. */
 export interface LocalMediaInspection {
-  /** The camera/microphone tracks of the current or last call (ended ones included). */
+  /** The camera/microphone tracks in use (ended ones until their room closes). */
   localTracks: MediaStreamTrack[];
-  /** The peer connections of the current or last call (closed ones included). */
+  /**
+   * The peer connections of the rooms joined now (closed ones included until their room closes:
+   * then they are let go, so take this during a call to check them after).
+   */
   peerConnections: RTCPeerConnection[];
   /** Audio elements currently playing remote audio. */
   audioElements: number;
@@ -27,9 +30,9 @@ export interface LocalMediaInspection {
 
 /**
  * The engine's media port: opens devices with `getUserMedia` and joins mesh rooms. It keeps a
- * record of what it created so that teardown can be checked (`inspectLocalClient`). Ended tracks
- * and closed connections are dropped from that record when new ones are made, so a long-lived
- * client keeps at most one finished call's worth of them alive.
+ * record of what it is using, so that teardown can be checked (`inspectLocalClient`): closed
+ * connections and ended tracks leave it when their room closes (or, stopped later, when the next
+ * call starts), so a long-lived client keeps nothing of its past calls.
  */
 export class LocalMedia implements MediaPort {
   private readonly rooms = new Map<string, LocalRoom>();
@@ -81,6 +84,7 @@ export class LocalMedia implements MediaPort {
       closed: (closed) => {
         if (this.rooms.get(roomId) === closed) this.rooms.delete(roomId);
         this.remoteTracks.forEach((t) => t.hasAudioElement() || this.remoteTracks.delete(t));
+        this.forgetFinished();
       },
     });
     this.rooms.set(roomId, room);

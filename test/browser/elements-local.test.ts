@@ -119,6 +119,11 @@ describe('elements on the local backend (real WebRTC, fake devices)', () => {
       expect(part(t, 'label')!.textContent).to.match(/Alice|Bob/);
     }
 
+    const during = [alice, bob].map((c) => (c.client as LocalCallClient).inspect());
+    const pcsDuring = during.flatMap((d) => d.peerConnections);
+    const tracksDuring = during.flatMap((d) => d.localTracks);
+    expect(pcsDuring).to.have.length(2);
+    expect(tracksDuring).to.have.length(4);
     part(a, 'hangup')!.click();
     await waitUntil(() => doc.of('sessionclose').length === 2, 'sessions did not close', {
       timeout: 10000,
@@ -143,21 +148,16 @@ describe('elements on the local backend (real WebRTC, fake devices)', () => {
 
     // Teardown: every device stopped and every peer connection closed on both sides.
     for (const c of [alice, bob]) {
-      const inspect = (c.client as LocalCallClient).inspect();
       await waitUntil(
-        () => inspect.localTracks.every((t) => t.readyState === 'ended'),
+        () => tracksDuring.every((t) => t.readyState === 'ended'),
         'a device is still live',
       );
       await waitUntil(
-        () =>
-          (c.client as LocalCallClient)
-            .inspect()
-            .peerConnections.every(
-              (pc) => pc.connectionState === 'closed' || pc.signalingState === 'closed',
-            ),
-        'a peer connection is open',
+        () => (c.client as LocalCallClient).inspect().peerConnections.length === 0,
+        'a peer connection is still held',
       );
     }
+    expect(pcsDuring.map((pc) => pc.signalingState)).to.deep.equal(['closed', 'closed']);
     doc.stop();
   });
 });

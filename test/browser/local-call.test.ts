@@ -102,6 +102,7 @@ describe('local backend: 1:1 calls in one page', () => {
   it('hang-up ends every track and closes every peer connection on both sides', async () => {
     parties = await videoCall(uniqueChannel());
     const [alice, bob] = parties;
+    const during = new Map(parties.map((p) => [p, p.client.inspect()]));
     await bob.session!.hungup();
     await waitFor(
       () => alice.closed.length === 1 && bob.closed.length === 1,
@@ -110,13 +111,15 @@ describe('local backend: 1:1 calls in one page', () => {
     expect(alice.hungup).to.deep.equal([{ userId: 'bob', reason: RCCallEndReason.REMOTE_HANGUP }]);
     expect(bob.closed[0].endReason).to.equal(RCCallEndReason.HANGUP);
     for (const p of parties) {
+      const { localTracks, peerConnections: pcs } = during.get(p)!;
+      expect(localTracks.length, `${p.userId} opened devices`).to.be.greaterThan(0);
+      expect(localTracks.map((t) => t.readyState)).to.deep.equal(localTracks.map(() => 'ended'));
+      expect(pcs.length, `${p.userId} had a peer connection`).to.equal(1);
+      expect(pcs.map((pc) => pc.connectionState)).to.deep.equal(['closed']);
+      // …and lets them go: a closed connection still holds native memory.
       const state = p.client.inspect();
-      expect(state.localTracks.length, `${p.userId} opened devices`).to.be.greaterThan(0);
-      expect(state.localTracks.map((t) => t.readyState)).to.deep.equal(
-        state.localTracks.map(() => 'ended'),
-      );
-      expect(state.peerConnections.length, `${p.userId} had a peer connection`).to.equal(1);
-      expect(state.peerConnections.map((pc) => pc.connectionState)).to.deep.equal(['closed']);
+      expect(state.peerConnections).to.deep.equal([]);
+      expect(state.localTracks).to.deep.equal([]);
       expect(state.audioElements).to.equal(0);
       expect(state.rooms.size).to.equal(0);
       for (const t of p.remoteTracks)
@@ -124,13 +127,14 @@ describe('local backend: 1:1 calls in one page', () => {
     }
   });
 
-  it('a long-lived client keeps only the last call on record, not every finished one', async () => {
+  it('a long-lived client lets go of the connections and devices of each finished call', async () => {
     parties = await videoCall(uniqueChannel());
     const [alice, bob] = parties;
     const first = alice.client.inspect();
     expect(first.peerConnections).to.have.length(1);
     await alice.session!.hungup();
     await waitFor(() => alice.closed.length === 1 && bob.closed.length === 1, 'first call ends');
+    expect(alice.client.inspect().peerConnections).to.deep.equal([]);
     const second = await alice.client.call({
       targetId: 'bob',
       mediaType: RCCallMediaType.AUDIO_VIDEO,

@@ -74,19 +74,22 @@ describe('local backend: group call', () => {
     });
     alice.session = result.session;
     await waitFor(() => parties.every((p) => p.remoteTracks.length === 4), 'everyone connected');
+    const during = new Map(parties.map((p) => [p, p.client.inspect()]));
     await bob.session!.hungup();
     await waitFor(() => bob.closed.length === 1, 'bob leaves');
     expect(alice.closed.length + carol.closed.length).to.equal(0);
     await carol.session!.hungup();
     await waitFor(() => alice.closed.length === 1 && carol.closed.length === 1, 'the call ends');
     for (const p of parties) {
-      const state = p.client.inspect();
+      const { localTracks, peerConnections: pcs } = during.get(p)!;
+      expect(localTracks.length, `${p.userId} opened devices`).to.be.greaterThan(0);
       expect(
-        state.localTracks.every((t) => t.readyState === 'ended'),
+        localTracks.every((t) => t.readyState === 'ended'),
         `${p.userId} tracks ended`,
       ).to.equal(true);
-      expect(state.peerConnections.length, `${p.userId} peer connections`).to.equal(2);
-      expect(state.peerConnections.every((pc) => pc.connectionState === 'closed')).to.equal(true);
+      expect(pcs.length, `${p.userId} peer connections`).to.equal(2);
+      expect(pcs.every((pc) => pc.connectionState === 'closed')).to.equal(true);
+      expect(p.client.inspect().peerConnections).to.deep.equal([]);
     }
   });
 });

@@ -77,6 +77,9 @@ describe('local backend: relay between two browser contexts', () => {
       { timeout: 8000, interval: 200 },
     );
 
+    const { peerConnections: pcs, localTracks } = alice.client.inspect();
+    expect(pcs).to.have.length(1);
+    expect(localTracks).to.have.length(2);
     await executeServerCommand('local-peer-close', { id });
     peers = [];
     await waitFor(
@@ -90,8 +93,9 @@ describe('local backend: relay between two browser contexts', () => {
       RCCallEndReason.REMOTE_NETWORK_ERROR,
     ]).to.include(alice.closed[0].endReason);
     const state = alice.client.inspect();
-    expect(state.localTracks.every((t) => t.readyState === 'ended')).to.equal(true);
-    expect(state.peerConnections.every((pc) => pc.connectionState === 'closed')).to.equal(true);
+    expect(localTracks.map((t) => t.readyState)).to.deep.equal(['ended', 'ended']);
+    expect(pcs.map((pc) => pc.connectionState)).to.deep.equal(['closed']);
+    expect(state.peerConnections).to.deep.equal([]);
   });
 
   it('shows its status and reconnects when the relay comes back', async () => {

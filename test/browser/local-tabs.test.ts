@@ -47,25 +47,26 @@ describe('local backend: tabs of one browser (BroadcastChannel)', () => {
   it('a tab closed mid-call ends the call on the other side', async () => {
     const { alice, id } = await callOtherTab();
     parties = [alice];
+    const pcs = alice.client.inspect().peerConnections;
+    expect(pcs).to.have.length(1);
     await executeServerCommand('local-peer-close', { id });
     await waitFor(() => alice.closed.length === 1, 'alice’s call ends', 10_000);
     expect([RCCallEndReason.REMOTE_HANGUP, RCCallEndReason.NETWORK_ERROR]).to.include(
       alice.closed[0].endReason,
     );
-    expect(
-      alice.client.inspect().peerConnections.every((pc) => pc.connectionState === 'closed'),
-    ).to.equal(true);
+    expect(pcs.map((pc) => pc.connectionState)).to.deep.equal(['closed']);
+    expect(alice.client.inspect().peerConnections).to.deep.equal([]);
   });
 
   it('a hung tab (frozen, no goodbye) is noticed by its silence and the call ends', async () => {
     const { alice, id } = await callOtherTab();
     parties = [alice];
     peers = [id];
+    const { localTracks } = alice.client.inspect();
+    expect(localTracks).to.have.length(2);
     await executeServerCommand('local-peer-freeze', { id });
     await waitFor(() => alice.closed.length === 1, 'alice’s call ends', 15_000);
     expect(alice.hungup.map((h) => h.userId)).to.deep.equal(['bob']);
-    expect(alice.client.inspect().localTracks.every((t) => t.readyState === 'ended')).to.equal(
-      true,
-    );
+    expect(localTracks.map((t) => t.readyState)).to.deep.equal(['ended', 'ended']);
   });
 });
