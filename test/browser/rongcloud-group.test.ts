@@ -140,6 +140,9 @@ describe('RongCloud backend: group calls over the plugin context', () => {
 
   it('invite() when the server says "not in group" fails with NOT_IN_GROUP (22406 → 53203)', async () => {
     const { session } = await aliceCallsGroup();
+    // The invitees' automatic Ringing sends must not take the failure meant for the ModifyMem.
+    await alice.log.next('ringing', (e) => e.userId === 'bob');
+    await alice.log.next('ringing', (e) => e.userId === 'carol');
     world.im.failures.push(22406);
     expect((await session.invite(['dave'])).code).to.equal(RCCallErrorCode.NOT_IN_GROUP);
   });
