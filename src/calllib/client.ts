@@ -15,15 +15,8 @@ import { Logger, callSafely } from './logger.js';
 import { OfflineInbox } from './offline.js';
 import type { MediaPort, OutgoingSignal, SignalingPort } from './ports.js';
 import { RCCallSession, checkListener } from './session.js';
-import {
-  commonFields,
-  decodeSignal,
-  hangupContent,
-  invitePush,
-  inviteContent,
-  isId,
-  type CallSignal,
-} from './signals.js';
+import { commonFields, hangupContent, invitePush, inviteContent } from './signal-content.js';
+import { decodeSignal, isId, type CallSignal } from './signals.js';
 import type {
   ICallOptions,
   ICallResult,

@@ -3,7 +3,7 @@ import type { Logger } from './logger.js';
 import type { MediaOptions } from './media.js';
 import type { MediaPort, OutgoingSignal } from './ports.js';
 import type { RCCallSession } from './session.js';
-import type { CommonFields } from './signals.js';
+import type { CommonFields } from './signal-content.js';
 import type { IEndSummary } from './types.js';
 
 /** What a session needs from its client. */

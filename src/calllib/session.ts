@@ -17,12 +17,11 @@ import {
   hangupContent,
   hangupPush,
   invitePush,
-  isId,
   modifyMediaContent,
   modifyMemContent,
   ringingContent,
-  type CallSignal,
-} from './signals.js';
+} from './signal-content.js';
+import { isId, type CallSignal } from './signals.js';
 import type {
   IEndSummary,
   IMediaConstraints,
