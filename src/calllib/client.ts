@@ -1,3 +1,7 @@
+/**
+ * The CallLib client: holds the sessions, places outgoing calls and sends signals for them.
+ * Incoming signals are routed by `signal-router.ts`.
+ */
 import {
   ConversationType,
   DEFAULT_JOIN_TYPE,
@@ -7,16 +11,15 @@ import {
   RCCallErrorCode,
   RCCallMediaType,
   RCCallMessageType,
-  RCCallStatus,
   RCCallUserState,
 } from './enums.js';
 import type { SessionContext, SessionInit } from './context.js';
 import { Logger, callSafely } from './logger.js';
-import { OfflineInbox } from './offline.js';
+import { SignalRouter } from './signal-router.js';
 import type { MediaPort, OutgoingSignal, SignalingPort } from './ports.js';
 import { RCCallSession, checkListener } from './session.js';
 import { commonFields, hangupContent, invitePush, inviteContent } from './signal-content.js';
-import { decodeSignal, isId, type CallSignal } from './signals.js';
+import { isId } from './signals.js';
 import type {
   ICallOptions,
   ICallResult,
@@ -51,17 +54,16 @@ export class RCCallClient {
   private readonly sessions = new Map<string, RCCallSession>();
   /** Calls that ended (or were hung up before we heard of them): late signals for them are dropped. */
   private readonly finished = new BoundedSet<string>(500);
-  private readonly seen = new BoundedSet<string>(2000);
   private readonly logger: Logger;
   private readonly ctx: SessionContext;
-  private readonly inbox: OfflineInbox;
+  private readonly router: SignalRouter;
   private profile: IUserProfile = {};
   private destroyed = false;
 
   constructor(
     private readonly signaling: SignalingPort,
     media: MediaPort,
-    private readonly options: IInstallOptions,
+    options: IInstallOptions,
   ) {
     if (!options || typeof options.onSession !== 'function') {
       throw new TypeError('RCCallClient: options.onSession(session) is required');
@@ -102,14 +104,19 @@ export class RCCallClient {
         callSafely(this.logger, 'onSessionClose', options.onSessionClose, session, summary);
       },
     };
-    this.inbox = new OfflineInbox({
-      userId: () => signaling.getUserId(),
-      serverTime: () => signaling.getServerTime(),
-      timeout,
-      live: (s) => this.dispatch(s),
-      record: (r) => callSafely(this.logger, 'onOfflineRecord', options.onOfflineRecord, r),
+    this.router = new SignalRouter({
+      ctx: this.ctx,
+      logger: this.logger,
+      sessions: this.sessions,
+      finished: this.finished,
+      busy: () => this.getSessions().length > 0,
+      onSession: (session) => callSafely(this.logger, 'onSession', options.onSession, session),
+      onOfflineRecord: (r) =>
+        callSafely(this.logger, 'onOfflineRecord', options.onOfflineRecord, r),
     });
-    signaling.setReceiver((raw) => this.receive(raw));
+    signaling.setReceiver((raw) => {
+      if (!this.destroyed) this.router.receive(raw);
+    });
   }
 
   /** Own user info, sent as `content.user` with every call message. */
@@ -163,7 +170,7 @@ export class RCCallClient {
     if (this.destroyed) return;
     this.destroyed = true;
     this.signaling.setReceiver(() => undefined);
-    this.inbox.dispose();
+    this.router.dispose();
     await Promise.all([...this.sessions.values()].map((s) => s.hungup()));
   }
 
@@ -260,84 +267,5 @@ export class RCCallClient {
       this.logger.warn(`sending ${signal.messageType} failed`, err);
       return { code: RCCallErrorCode.SEND_MSG_ERROR, sentTime: this.signaling.getServerTime() };
     }
-  }
-
-  // ---- incoming ------------------------------------------------------------------------------
-
-  private receive(raw: unknown): void {
-    if (this.destroyed) return;
-    try {
-      const s = decodeSignal(raw);
-      if (!s) {
-        this.logger.debug('dropped a malformed call signal');
-        return;
-      }
-      if (s.messageUId !== undefined) {
-        if (this.seen.has(s.messageUId)) return;
-        this.seen.add(s.messageUId);
-      }
-      if (s.offline) this.inbox.add(s);
-      else this.dispatch(s);
-    } catch (err) {
-      this.logger.error('a call signal could not be handled', err);
-    }
-  }
-
-  private dispatch(s: CallSignal): void {
-    if (this.finished.has(s.callId)) return;
-    const session = this.sessions.get(s.callId);
-    if (session) {
-      const sameConversation =
-        s.conversationType === session.getConversationType() &&
-        s.targetId === session.getTargetId();
-      if (sameConversation) session.handle(s);
-      return;
-    }
-    const self = this.signaling.getUserId();
-    if (s.senderUserId === self) return; // our other device's call
-    if (s.kind === 'hangup') {
-      this.finished.add(s.callId); // it ended before we heard of it
-    } else if (s.kind === 'invite' && s.inviteUserIds?.includes(self)) {
-      this.incoming(s, s.senderUserId, s.inviteUserIds, []);
-    } else if (s.kind === 'modifyMem' && s.inviteUserIds?.includes(self)) {
-      this.incoming(s, s.caller ?? s.senderUserId, s.inviteUserIds, s.existing ?? []);
-    }
-  }
-
-  /** A new incoming session from an Invite or a ModifyMem that adds us. */
-  private incoming(
-    s: CallSignal,
-    callerId: string,
-    invitees: string[],
-    existing: { userId: string; callStatus: number }[],
-  ): void {
-    const session = new RCCallSession(this.ctx, {
-      callId: s.callId,
-      conversationType: s.conversationType,
-      targetId: s.conversationType === ConversationType.PRIVATE ? s.senderUserId : s.targetId,
-      channelId: s.channelId,
-      mediaType: s.mediaType ?? RCCallMediaType.AUDIO,
-      callerId,
-      inviterId: s.senderUserId,
-      incoming: true,
-      extra: s.extra,
-    });
-    const connected = (st: number) => st === RCCallStatus.CONNECTED || st === RCCallStatus.ACCEPTED;
-    for (const m of existing) {
-      const state = connected(m.callStatus) ? RCCallUserState.KEEPING : RCCallUserState.WAITING;
-      session.addMember(m.userId, state, undefined, s.sentTime);
-    }
-    session.addMember(s.senderUserId, RCCallUserState.KEEPING, s.user);
-    for (const id of invitees)
-      session.addMember(id, RCCallUserState.WAITING, undefined, s.sentTime);
-    const busy = this.getSessions().length > 0;
-    this.sessions.set(s.callId, session);
-    if (busy) {
-      callSafely(this.logger, 'onSession', this.options.onSession, session);
-      void session.end(RCCallEndReason.BUSY_LINE, { notify: true });
-      return;
-    }
-    session.ring(s.sentTime);
-    callSafely(this.logger, 'onSession', this.options.onSession, session);
   }
 }
