@@ -1,0 +1,185 @@
+/**
+ * What the app can ask of a call: answer, hang up, invite, and change its own media. Each is one
+ * public method of `RCCallSession`, which documents it; the work happens here on the call's core.
+ */
+import {
+  ConversationType,
+  RCCallEndReason,
+  RCCallErrorCode,
+  RCCallMediaType,
+  RCCallMessageType,
+  RCCallSessionState,
+  RCCallStatus,
+  RCCallUserState,
+} from './enums.js';
+import type { CallCore } from './session-core.js';
+import {
+  acceptContent,
+  invitePush,
+  modifyMediaContent,
+  modifyMemContent,
+} from './signal-content.js';
+import { isId } from './signals.js';
+import type { IAudioConstraints, IMediaConstraints, IResult } from './types.js';
+
+const OK = RCCallErrorCode.SUCCESS;
+
+export async function accept(
+  call: CallCore,
+  constraints?: IMediaConstraints,
+  mediaType?: RCCallMediaType,
+): Promise<IResult> {
+  if (!call.init.incoming || call.state !== RCCallSessionState.WAITING || call.accepting) {
+    return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+  }
+  call.accepting = true;
+  call.constraints = constraints;
+  await call.ctx.hangupOthers(call.session);
+  if (call.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+  const descend =
+    mediaType === RCCallMediaType.AUDIO && call.mediaType === RCCallMediaType.AUDIO_VIDEO;
+  if (descend) call.mediaType = RCCallMediaType.AUDIO;
+  clearTimeout(call.ownTimer);
+  call.becomeKeeping();
+
+  // Media, the Accept and the room join overlap: the caller joins as soon as it sees the Accept.
+  const video = call.mediaType === RCCallMediaType.AUDIO_VIDEO;
+  const tracks = call.media.acquire(true, video, constraints);
+  const sent = call.sendToOthers(
+    RCCallMessageType.Accept,
+    acceptContent(call.init.callId, call.init.mediaType, call.ctx.common()),
+  );
+  const joined = call.media.join(call.init.callId);
+  const sendResult = await sent;
+  if (sendResult.code !== OK) {
+    void call.end(RCCallEndReason.NETWORK_ERROR, { notify: false });
+    return { code: sendResult.code };
+  }
+  if (descend) {
+    void call.sendToOthers(
+      RCCallMessageType.ModifyMedia,
+      modifyMediaContent(call.init.callId, RCCallMediaType.AUDIO, call.ctx.common()),
+    );
+  }
+  const t = await tracks;
+  if (t.code !== OK) {
+    void call.end(RCCallEndReason.GET_MEDIA_RESOURCES_ERROR, { notify: true });
+    return { code: t.code, cause: t.cause };
+  }
+  return call.joinAndPublish(joined, t.tracks, true);
+}
+
+export async function hungup(call: CallCore): Promise<{ code: number }> {
+  if (call.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+  const reason =
+    call.state === RCCallSessionState.KEEPING
+      ? RCCallEndReason.HANGUP
+      : call.init.incoming
+        ? RCCallEndReason.REJECT
+        : RCCallEndReason.CANCEL;
+  await call.end(reason, { notify: true });
+  return { code: OK };
+}
+
+export async function invite(call: CallCore, userIds: string[]): Promise<{ code: number }> {
+  if (!Array.isArray(userIds) || !userIds.every(isId)) {
+    throw new TypeError('invite(userIds): userIds must be an array of user ids');
+  }
+  if (call.init.conversationType !== ConversationType.GROUP) {
+    return { code: RCCallErrorCode.CONVERSATION_NOT_GROUP_ERROR };
+  }
+  if (call.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+  const self = call.ctx.userId();
+  const fresh = [...new Set(userIds)].filter((id) => id !== self && !call.members.has(id));
+  if (fresh.length === 0) return { code: OK };
+  const existing = [self, ...call.members.active()].map((userId) => ({
+    userId,
+    mediaType: call.mediaType,
+    callStatus:
+      call.userState(userId) === RCCallUserState.KEEPING
+        ? RCCallStatus.CONNECTED
+        : RCCallStatus.RINGING,
+  }));
+  const recipients = [...call.members.active(), ...fresh];
+  const content = modifyMemContent(
+    call.init.callId,
+    call.mediaType,
+    call.init.callerId,
+    self,
+    fresh,
+    existing,
+    call.init.extra,
+    call.ctx.common(),
+  );
+  const result = await call.ctx.send({
+    ...call.envelope(RCCallMessageType.ModifyMem, recipients),
+    content,
+    push: invitePush(call.ctx.lang, call.init.callId, call.mediaType, fresh),
+  });
+  if (result.code !== OK) return { code: result.code };
+  if (call.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+  for (const id of fresh) {
+    call.members.add(id, RCCallUserState.WAITING);
+    call.startTimer(id, result.sentTime);
+  }
+  return { code: OK };
+}
+
+export async function descendAbility(call: CallCore): Promise<{ code: number }> {
+  if (call.isEnded() || call.mediaType !== RCCallMediaType.AUDIO_VIDEO) {
+    return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+  }
+  call.mediaType = RCCallMediaType.AUDIO;
+  const result = await call.sendToOthers(
+    RCCallMessageType.ModifyMedia,
+    modifyMediaContent(call.init.callId, RCCallMediaType.AUDIO, call.ctx.common()),
+  );
+  await call.media.dropVideo();
+  return { code: result.code };
+}
+
+export async function disableVideoTrack(call: CallCore): Promise<{ code: number }> {
+  const track = call.localTrack('video');
+  if (!track) return { code: RCCallErrorCode.MISSING_VIDEO_TRACK_ERROR };
+  const code = await call.media.setMuted(track, true);
+  if (code !== OK || !call.ctx.offCameraWhenVideoDisable) return { code };
+  return { code: await call.media.removeLocal([track]) };
+}
+
+export async function enableVideoTrack(call: CallCore): Promise<IResult> {
+  if (call.isEnded() || call.mediaType !== RCCallMediaType.AUDIO_VIDEO) {
+    return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+  }
+  const existing = call.localTrack('video');
+  if (existing) return { code: await call.media.setMuted(existing, false) };
+  const r = await call.media.acquire(false, true, call.constraints);
+  if (r.code !== OK) return { code: r.code, cause: r.cause };
+  return call.publishAndAnnounce(r.tracks);
+}
+
+export async function disableAudioTrack(call: CallCore): Promise<{ code: number }> {
+  const track = call.localTrack('audio');
+  if (!track) return { code: RCCallErrorCode.GET_LOCAL_AUDIO_TRACK_ERROR };
+  return { code: await call.media.setMuted(track, true) };
+}
+
+export async function enableAudioTrack(call: CallCore): Promise<{ code: number }> {
+  const track = call.localTrack('audio');
+  if (!track) return { code: RCCallErrorCode.GET_LOCAL_AUDIO_TRACK_ERROR };
+  return { code: await call.media.setMuted(track, false) };
+}
+
+export async function changeAudioDevice(
+  call: CallCore,
+  audio: IAudioConstraints,
+): Promise<IResult> {
+  if (call.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+  const old = call.localTrack('audio');
+  call.constraints = { ...call.constraints, audio };
+  const r = await call.media.acquire(true, false, call.constraints);
+  if (r.code !== OK) return { code: r.code, cause: r.cause };
+  const [track] = r.tracks;
+  if (old?.isOwnerMuted()) await call.media.setMuted(track, true);
+  if (old) await call.media.removeLocal([old]);
+  return call.publishAndAnnounce(r.tracks);
+}
