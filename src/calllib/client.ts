@@ -17,7 +17,8 @@ import type { SessionContext, SessionInit } from './context.js';
 import { Logger, callSafely } from './logger.js';
 import { SignalRouter } from './signal-router.js';
 import type { MediaPort, OutgoingSignal, SignalingPort } from './ports.js';
-import { RCCallSession, checkListener } from './session.js';
+import { RCCallSession } from './session.js';
+import { checkListener } from './session-listener.js';
 import { commonFields, hangupContent, invitePush, inviteContent } from './signal-content.js';
 import { isId } from './signals.js';
 import type {

@@ -1,3 +1,4 @@
+/** The wiring between the client and its sessions: what a session may ask of it, how one starts. */
 import type { ConversationType, RCCallMediaType } from './enums.js';
 import type { Logger } from './logger.js';
 import type { MediaOptions } from './media.js';

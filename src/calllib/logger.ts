@@ -1,3 +1,4 @@
+/** The engine's logger, and a guard so that an app callback that throws cannot break a call. */
 import { LogLevel } from './enums.js';
 
 /** A small leveled logger; `logStdout` (install option) takes over the output when given. */

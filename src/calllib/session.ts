@@ -29,7 +29,7 @@ import type {
   RCLocalTrack,
 } from './types.js';
 
-// `./session.js` keeps offering what it used to hold.
+// Still importable from `./session.js`, where they used to live (index.ts reads LEAVE_GRACE_MS).
 export { LEAVE_GRACE_MS } from './room-events.js';
 export { checkListener } from './session-listener.js';
 

@@ -1,6 +1,6 @@
 /**
- * The content of the call signals we send, as RongCloud's clients write it (calllib-protocol.md §3),
- * and the push titles that go with Invite, ModifyMem and Hangup.
+ * The content of the call signals we send, as RongCloud's clients write it (calllib-protocol.md
+ * §3), and the push titles that go with Invite, ModifyMem and Hangup.
  */
 import { ENGINE_TYPE_RONGRTC, RCCallMediaType, RCCallModifyMemType } from './enums.js';
 import type { ExistingMember } from './signals.js';

@@ -238,7 +238,7 @@ export function decodeSignal(raw: unknown): CallSignal | undefined {
   return signal;
 }
 
-// `./signals.js` keeps offering the builders it used to hold.
+// Still importable from `./signals.js`, where they used to live.
 export {
   acceptContent,
   commonFields,

@@ -1,3 +1,4 @@
+/** CallLib's public types: users, tracks, constraints, listener, options and results. */
 import type {
   ConversationType,
   LogLevel,
