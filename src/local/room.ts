@@ -1,36 +1,16 @@
 import type { MediaRoom, RoomEvents } from '../calllib/ports.js';
 import type { RCLocalTrack, RCTrack } from '../calllib/types.js';
-import { Peer, type RtcSignal } from './peer.js';
+import { Peer } from './peer.js';
 import type { LocalSignaling } from './signaling.js';
+import {
+  applyTrackStates,
+  closeMember,
+  type Member,
+  type RoomData,
+  type TrackState,
+} from './room-member.js';
 import { LocalTrack, RemoteTrack, type TrackKind } from './tracks.js';
 import type { TransportMessage } from './transport.js';
-
-/** A published track as members describe it to each other. */
-interface TrackState {
-  kind: TrackKind;
-  muted: boolean;
-}
-
-/** The room messages (`data.kind === 'room'`). */
-interface RoomData {
-  room: string;
-  type: 'join' | 'state' | 'leave' | 'rtc';
-  /** Set when meant for one endpoint only (replies, negotiation). */
-  toDevice?: string;
-  tracks?: TrackState[];
-  rtc?: RtcSignal;
-}
-
-interface Member {
-  userId: string;
-  deviceId: string;
-  peer: Peer;
-  tracks: Map<TrackKind, RemoteTrack>;
-  /** Receiver tracks of the peer connection, once the remote side's media is announced. */
-  received: Map<TrackKind, MediaStreamTrack>;
-  /** When the transport reported the endpoint gone; cleared by any message from it. */
-  leaving?: ReturnType<typeof setTimeout>;
-}
 
 const SUCCESS = 10000;
 /** A departure reported by the transport waits this long for the endpoint to come back (reconnect). */
@@ -191,21 +171,13 @@ export class LocalRoom implements MediaRoom {
     }
     switch (data.type) {
       case 'join':
-        this.post([message.from], {
-          type: 'state',
-          toDevice: message.fromDevice,
-          tracks: this.trackStates(),
-        });
-        this.update(this.member(message), data.tracks);
-        break;
       case 'state':
-        // A member we did not know yet answered our join: it may have missed what we published since.
-        if (!known)
-          this.post([message.from], {
-            type: 'state',
-            toDevice: message.fromDevice,
-            tracks: this.trackStates(),
-          });
+        // Answer a join; and a member we did not know yet that answered ours may have missed what
+        // we published since.
+        if (data.type === 'join' || !known) {
+          const tracks = this.trackStates();
+          this.post([message.from], { type: 'state', toDevice: message.fromDevice, tracks });
+        }
         this.update(this.member(message), data.tracks);
         break;
       case 'leave':
@@ -254,34 +226,9 @@ export class LocalRoom implements MediaRoom {
 
   /** Applies a member's announced tracks: publish, unpublish and mute changes. */
   private update(member: Member, states: TrackState[] | undefined): void {
-    if (!Array.isArray(states)) return;
-    const next = new Map<TrackKind, boolean>();
-    for (const s of states) {
-      if (s && (s.kind === 'audio' || s.kind === 'video')) next.set(s.kind, !!s.muted);
-    }
-    const added: RemoteTrack[] = [];
-    const removed: RemoteTrack[] = [];
-    const muteChanged: RemoteTrack[] = [];
-    for (const [kind, track] of member.tracks) {
-      if (!next.has(kind)) {
-        member.tracks.delete(kind);
-        this.forget(track);
-        removed.push(track);
-      }
-    }
-    for (const [kind, muted] of next) {
-      const track = member.tracks.get(kind);
-      if (!track) {
-        const fresh = new RemoteTrack(member.userId, kind);
-        fresh.ownerMuted = muted;
-        member.tracks.set(kind, fresh);
-        this.context.track(fresh);
-        added.push(fresh);
-      } else if (track.ownerMuted !== muted) {
-        track.ownerMuted = muted;
-        muteChanged.push(track);
-      }
-    }
+    const { added, removed, muteChanged } = applyTrackStates(member, states);
+    removed.forEach((track) => this.forget(track));
+    added.forEach((track) => this.context.track(track));
     if (removed.length) this.events.onTrackUnpublish(removed);
     if (added.length) this.events.onTrackPublish(added);
     for (const track of muteChanged) {
@@ -322,10 +269,7 @@ export class LocalRoom implements MediaRoom {
   }
 
   private drop(member: Member): void {
-    clearTimeout(member.leaving);
-    member.peer.close();
-    member.tracks.forEach((track) => this.forget(track));
-    member.received.forEach((track) => track.stop());
+    closeMember(member).forEach((track) => this.forget(track));
   }
 
   private forget(track: RemoteTrack): void {

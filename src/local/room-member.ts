@@ -1,0 +1,80 @@
+/**
+ * A remote member device of a local room: the messages members exchange, the member's peer
+ * connection and announced tracks, and how an announcement (untrusted) changes them.
+ */
+import type { Peer, RtcSignal } from './peer.js';
+import { RemoteTrack, type TrackKind } from './tracks.js';
+
+/** A published track as members describe it to each other. */
+export interface TrackState {
+  kind: TrackKind;
+  muted: boolean;
+}
+
+/** The room messages (`data.kind === 'room'`) members send each other. */
+export interface RoomData {
+  room: string;
+  type: 'join' | 'state' | 'leave' | 'rtc';
+  /** Set when meant for one endpoint only (replies, negotiation). */
+  toDevice?: string;
+  tracks?: TrackState[];
+  rtc?: RtcSignal;
+}
+
+export interface Member {
+  userId: string;
+  deviceId: string;
+  peer: Peer;
+  tracks: Map<TrackKind, RemoteTrack>;
+  /** Receiver tracks of the peer connection, once the remote side's media is announced. */
+  received: Map<TrackKind, MediaStreamTrack>;
+  /** When the transport reported the endpoint gone; cleared by any message from it. */
+  leaving?: ReturnType<typeof setTimeout>;
+}
+
+export interface TrackChanges {
+  added: RemoteTrack[];
+  removed: RemoteTrack[];
+  muteChanged: RemoteTrack[];
+}
+
+/**
+ * Makes `member.tracks` what `states` announces: new kinds become new remote tracks, missing kinds
+ * are removed, and changed mute flags are reported. Anything that is not a list of
+ * `{kind: 'audio' | 'video', muted}` is ignored.
+ */
+export function applyTrackStates(member: Member, states: unknown): TrackChanges {
+  const changes: TrackChanges = { added: [], removed: [], muteChanged: [] };
+  if (!Array.isArray(states)) return changes;
+  const next = new Map<TrackKind, boolean>();
+  for (const s of states as Partial<TrackState>[]) {
+    if (s && (s.kind === 'audio' || s.kind === 'video')) next.set(s.kind, !!s.muted);
+  }
+  for (const [kind, track] of member.tracks) {
+    if (!next.has(kind)) {
+      member.tracks.delete(kind);
+      changes.removed.push(track);
+    }
+  }
+  for (const [kind, muted] of next) {
+    const track = member.tracks.get(kind);
+    if (!track) {
+      const fresh = new RemoteTrack(member.userId, kind);
+      fresh.ownerMuted = muted;
+      member.tracks.set(kind, fresh);
+      changes.added.push(fresh);
+    } else if (track.ownerMuted !== muted) {
+      track.ownerMuted = muted;
+      changes.muteChanged.push(track);
+    }
+  }
+  return changes;
+}
+
+/** Closes the member's peer connection and stops what it received; returns its remote tracks. */
+export function closeMember(member: Member): RemoteTrack[] {
+  clearTimeout(member.leaving);
+  member.peer.close();
+  member.received.forEach((track) => track.stop());
+  return [...member.tracks.values()];
+}
