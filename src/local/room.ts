@@ -264,8 +264,10 @@ export class LocalRoom implements MediaRoom {
     this.members.delete(key);
     const tracks = [...member.tracks.values()];
     this.drop(member);
-    if (tracks.length) this.events.onTrackUnpublish(tracks);
-    if (!this.getRemoteUserIds().includes(member.userId)) this.events.onUserLeave([member.userId]);
+    // A user who left is not a user who unpublished: the engine would report their camera off.
+    if (this.getRemoteUserIds().includes(member.userId)) {
+      if (tracks.length) this.events.onTrackUnpublish(tracks);
+    } else this.events.onUserLeave([member.userId]);
   }
 
   private drop(member: Member): void {

@@ -77,7 +77,14 @@ describe('local backend: group call', () => {
     const during = new Map(parties.map((p) => [p, p.client.inspect()]));
     await bob.session!.hungup();
     await waitFor(() => bob.closed.length === 1, 'bob leaves');
+    await waitFor(
+      () => [alice, carol].every((p) => p.hungup.some((h) => h.userId === 'bob')),
+      'the others see bob hang up',
+    );
     expect(alice.closed.length + carol.closed.length).to.equal(0);
+    // Leaving is not turning the camera off: nobody was told bob's video was muted.
+    for (const p of [alice, carol])
+      expect(p.mutes.filter((m) => m.userId === 'bob')).to.deep.equal([]);
     await carol.session!.hungup();
     await waitFor(() => alice.closed.length === 1 && carol.closed.length === 1, 'the call ends');
     for (const p of parties) {
