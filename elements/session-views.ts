@@ -51,7 +51,9 @@ function hero(info: { userId: string; name?: string; portraitUri?: string }, gro
 function peerTitle(v: SessionView): string {
   const { call, strings } = v;
   if (!call.group) return displayName(call.members.get(call.peer.userId) ?? call.peer);
-  if (call.incoming) return displayName(call.members.get(call.peer.userId) ?? call.peer);
+  // A group call rings with the inviter's name; otherwise it is the group's call.
+  if (call.incoming && call.phase === 'incoming')
+    return displayName(call.members.get(call.peer.userId) ?? call.peer);
   return strings.groupCall;
 }
 

@@ -279,6 +279,9 @@ describe('the demo page, a group call of four users in four contexts', { timeout
       .locator('.note')
       .textContent();
     assert.notEqual(daveNote, 'HANGUP', 'dave did not hang up');
+    // The ended screen names the group call, not whoever invited (Dave was invited by Alice).
+    for (const who of WHO)
+      assert.equal(await session(who).locator('[part="name"]').textContent(), 'Group call');
     await snap('ended');
   });
 
