@@ -7,66 +7,13 @@
 // dist/ must be built. Screenshots of every step, for every page, go to test-results/e2e-group/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs } from '../../web-test-runner.config.mjs';
+import { eventually, startServer, stopServer } from './browser-helpers.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const shots = fileURLToPath(new URL('../../test-results/e2e-group/', import.meta.url));
-const WAIT = 20_000; // generous: the machine may be busy
-
-/** Polls `check` until it returns a truthy value; fails with `what` after `timeout` ms. */
-async function eventually(what, check, timeout = WAIT) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-      last = value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      const why = last instanceof Error ? last.message : JSON.stringify(last);
-      assert.fail(`${what}: still not true after ${timeout} ms (last: ${why})`);
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-/** `node demo/server.mjs` on a port the OS picks; resolves with its URL once it listens. */
-function startServer() {
-  const child = spawn(process.execPath, ['demo/server.mjs'], {
-    cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk;
-      const m = /Demo at (http:\/\/\S+)/.exec(output);
-      if (m) resolve(m[1]);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`demo server exited (${code}): ${output}`)));
-    setTimeout(() => reject(new Error(`demo server did not start: ${output}`)), WAIT).unref();
-  });
-  return { child, url };
-}
-
-async function stopServer(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
 describe('the demo page, a group call of four users in four contexts', { timeout: 300_000 }, () => {
   let server;

@@ -11,12 +11,9 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs } from '../../web-test-runner.config.mjs';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const WAIT = 20_000; // generous: the machine may be busy
+import { eventually, root } from './browser-helpers.mjs';
 
 /** The first ```html block after `heading` in README.md. */
 function htmlBlockAfter(heading) {
@@ -44,15 +41,6 @@ function serve(dir) {
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ server, port: server.address().port })),
   );
-}
-
-async function eventually(what, check) {
-  const deadline = Date.now() + WAIT;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) assert.fail(`${what}: still not true after ${WAIT} ms`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
 }
 
 describe(
