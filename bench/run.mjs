@@ -13,13 +13,12 @@
 //   node bench/run.mjs [--runs N] [--cycles N]   (runs default 7, at least 5, plus a warm-up;
 //                                                 cycles default 30)
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
-import { parseAst } from 'rollup/parseAst';
 import { chromiumArgs } from '../web-test-runner.config.mjs';
+import { closure, gzipSize } from './dist-closure.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const runsArg = process.argv.indexOf('--runs');
@@ -111,47 +110,8 @@ async function compare(page, label, kinds) {
 }
 
 // ---- sizes -------------------------------------------------------------------------------------
-// The import parsing follows test/node/dist-size.test.mjs (the bench imports nothing from tests).
 
 const dist = join(root, 'dist');
-const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-
-/** The relative imports of a built ES module, split into static and dynamic ones. */
-function importsOf(file) {
-  const found = { static: [], dynamic: [] };
-  const visit = (node) => {
-    if (!node || typeof node.type !== 'string') return;
-    const isStatic =
-      node.type === 'ImportDeclaration' ||
-      node.type === 'ExportAllDeclaration' ||
-      (node.type === 'ExportNamedDeclaration' && node.source);
-    if (isStatic) found.static.push(node.source.value);
-    if (node.type === 'ImportExpression' && node.source.type === 'Literal') {
-      found.dynamic.push(node.source.value);
-    }
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object') visit(value);
-    }
-  };
-  visit(parseAst(readFileSync(file, 'utf8')));
-  const resolveAll = (specifiers) =>
-    specifiers.filter((s) => s.startsWith('.')).map((s) => join(dirname(file), s));
-  return { static: resolveAll(found.static), dynamic: resolveAll(found.dynamic) };
-}
-
-/** `entry` and its static imports, transitively; with `dynamic`, the dynamic ones too. */
-function closure(entry, { dynamic = false } = {}) {
-  const seen = new Set();
-  const walk = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const imports = importsOf(file);
-    for (const next of [...imports.static, ...(dynamic ? imports.dynamic : [])]) walk(next);
-  };
-  walk(entry);
-  return [...seen];
-}
 
 /** Reads the sizes; another build rewriting dist/ meanwhile (files briefly missing) is retried. */
 async function sizes() {

@@ -10,54 +10,15 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { parseAst } from 'rollup/parseAst';
+import { closure, gzipSize, importsOf } from '../../bench/dist-closure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
 const TARGET = 25 * 1024;
 const CEILING = 36 * 1024;
 
-const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const name = (file) => relative(dist, file);
-
-/** The relative imports of a built ES module, split into static and dynamic ones. */
-function importsOf(file) {
-  const found = { static: [], dynamic: [] };
-  const visit = (node) => {
-    if (!node || typeof node.type !== 'string') return;
-    const isStatic =
-      node.type === 'ImportDeclaration' ||
-      node.type === 'ExportAllDeclaration' ||
-      (node.type === 'ExportNamedDeclaration' && node.source);
-    if (isStatic) found.static.push(node.source.value);
-    if (node.type === 'ImportExpression' && node.source.type === 'Literal') {
-      found.dynamic.push(node.source.value);
-    }
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object') visit(value);
-    }
-  };
-  visit(parseAst(readFileSync(file, 'utf8')));
-  const resolve = (specifiers) =>
-    specifiers.filter((s) => s.startsWith('.')).map((s) => join(dirname(file), s));
-  return { static: resolve(found.static), dynamic: resolve(found.dynamic) };
-}
-
-/** `entry` and its static imports, transitively; with `dynamic`, the dynamic ones too. */
-function closure(entry, { dynamic = false } = {}) {
-  const seen = new Set();
-  const walk = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const imports = importsOf(file);
-    for (const next of [...imports.static, ...(dynamic ? imports.dynamic : [])]) walk(next);
-  };
-  walk(entry);
-  return [...seen];
-}
 
 /** Minified bytes per source file of a built chunk, from its sourcemap's mappings. */
 function bytesBySource(file) {
