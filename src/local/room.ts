@@ -44,17 +44,13 @@ export class LocalRoom implements MediaRoom {
     private readonly events: RoomEvents,
     private readonly context: RoomContext,
   ) {
-    const { signaling } = context;
     this.unlisten.push(
-      signaling.onRoomMessage((m) => this.receive(m)),
-      signaling.onEndpointLeave((userId, deviceId) => this.endpointLeft(userId, deviceId)),
+      context.signaling.onRoomMessage((m) => this.receive(m)),
+      context.signaling.onEndpointLeave((userId, deviceId) => this.endpointLeft(userId, deviceId)),
     );
   }
 
-  /**
-   * Announces this endpoint to every participant of the call, then handles the room messages
-   * that arrived before.
-   */
+  /** Announces this endpoint to every participant, then handles the messages that came before. */
   join(): void {
     if (this.left) return;
     this.announceJoin();
