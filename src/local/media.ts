@@ -13,7 +13,7 @@ import { LocalTrack, RemoteTrack } from './tracks.js';
 /** How long a room waits for devices being opened before it announces itself anyway. */
 const OPEN_WAIT_MS = 1000;
 
-/** What the local backend holds right now; see `inspectLocalClient`. */
+/** What the local backend holds right now; see `LocalCallClient.inspect()`. */
 export interface LocalMediaInspection {
   /** The camera/microphone tracks in use (ended ones until their room closes). */
   localTracks: MediaStreamTrack[];
@@ -30,7 +30,7 @@ export interface LocalMediaInspection {
 
 /**
  * The engine's media port: opens devices with `getUserMedia` and joins mesh rooms. It keeps a
- * record of what it is using, so that teardown can be checked (`inspectLocalClient`): closed
+ * record of what it is using, so that teardown can be checked (`LocalCallClient.inspect()`): closed
  * connections and ended tracks leave it when their room closes (or, stopped later, when the next
  * call starts), so a long-lived client keeps nothing of its past calls.
  */
