@@ -1,0 +1,102 @@
+/**
+ * A connection that breaks mid-call. Loopback ICE does not fail on its own, so the peer connection's
+ * reported state is made to read `failed`/`disconnected` for a moment (an own property shadowing the
+ * prototype getter) and its state-change event is fired; everything else is real: the ICE restart
+ * renegotiates with new credentials, media flows on, or the member is given up after RECOVERY_MS.
+ */
+import { expect } from '@open-wc/testing';
+import { RCCallEndReason, RCCallMediaType } from '../../src/calllib/index.js';
+import { RECOVERY_MS } from '../../src/local/peer.js';
+import {
+  connections,
+  createParty,
+  destroyAll,
+  grows,
+  inbound,
+  uniqueChannel,
+  waitFor,
+  type Party,
+} from './local-harness.js';
+
+async function videoCall(): Promise<[Party, Party]> {
+  const channelName = uniqueChannel();
+  const alice = await createParty('alice', { channelName });
+  const bob = await createParty('bob', { channelName, autoAccept: true });
+  const result = await alice.client.call({
+    targetId: 'bob',
+    mediaType: RCCallMediaType.AUDIO_VIDEO,
+    listener: alice.listener,
+  });
+  alice.session = result.session;
+  await waitFor(() => alice.remoteTracks.length === 2 && bob.remoteTracks.length === 2, 'media');
+  await grows(() => inbound(alice, 'video', 'framesDecoded'), 'alice decodes bob');
+  return [alice, bob];
+}
+
+/** Makes `pc[property]` read `value` while the event of that state change is dispatched. */
+function pretend(
+  pc: RTCPeerConnection,
+  property: 'iceConnectionState' | 'connectionState',
+  value: string,
+): () => void {
+  Object.defineProperty(pc, property, { configurable: true, get: () => value });
+  pc.dispatchEvent(new Event(property.toLowerCase().replace('state', 'statechange')));
+  return () => delete (pc as unknown as Record<string, unknown>)[property];
+}
+
+const ufrag = (pc: RTCPeerConnection) => /a=ice-ufrag:(\S+)/.exec(pc.localDescription!.sdp)?.[1];
+
+describe('local backend: a connection that breaks mid-call', () => {
+  let parties: Party[] = [];
+  afterEach(async () => {
+    await destroyAll(parties);
+    parties = [];
+  });
+
+  it('a failed ICE connection restarts ICE with new credentials and the call goes on', async () => {
+    parties = await videoCall();
+    const [alice, bob] = parties;
+    const [pc] = connections(alice);
+    const before = ufrag(pc);
+    let restarts = 0;
+    const restartIce = pc.restartIce.bind(pc);
+    pc.restartIce = () => {
+      restarts++;
+      restartIce();
+    };
+    const restore = pretend(pc, 'iceConnectionState', 'failed');
+    restore();
+    expect(restarts).to.equal(1);
+    await waitFor(
+      () => ufrag(pc) !== before && pc.signalingState === 'stable',
+      'renegotiated with new ICE credentials',
+    );
+    await grows(() => inbound(alice, 'video', 'framesDecoded'), 'alice still decodes bob');
+    await grows(() => inbound(bob, 'video', 'framesDecoded'), 'bob still decodes alice');
+    expect(alice.closed.length + bob.closed.length).to.equal(0);
+  });
+
+  it(`a connection back within ${RECOVERY_MS} ms keeps the member`, async () => {
+    parties = await videoCall();
+    const [alice, bob] = parties;
+    const [pc] = connections(alice);
+    const restore = pretend(pc, 'connectionState', 'disconnected');
+    restore();
+    pc.dispatchEvent(new Event('connectionstatechange')); // really `connected` again
+    await new Promise((r) => setTimeout(r, RECOVERY_MS + 500));
+    expect(alice.hungup).to.deep.equal([]);
+    expect(alice.closed.length + bob.closed.length).to.equal(0);
+    await grows(() => inbound(alice, 'video', 'framesDecoded'), 'alice still decodes bob');
+  });
+
+  it(`a connection still down after ${RECOVERY_MS} ms gives the member up and ends the 1:1 call`, async () => {
+    parties = await videoCall();
+    const [alice] = parties;
+    const [pc] = connections(alice);
+    pretend(pc, 'connectionState', 'failed'); // stays failed for alice's backend
+    await waitFor(() => alice.closed.length === 1, 'alice’s call ends', RECOVERY_MS + 5000);
+    expect(alice.hungup.map((h) => h.userId)).to.deep.equal(['bob']);
+    expect(alice.closed[0].endReason).to.equal(RCCallEndReason.REMOTE_HANGUP);
+    expect(alice.client.inspect().peerConnections).to.deep.equal([]);
+  });
+});
