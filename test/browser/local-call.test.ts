@@ -2,34 +2,14 @@ import { expect } from '@open-wc/testing';
 import { RCCallEndReason, RCCallMediaType } from '../../src/calllib/index.js';
 import {
   connections,
-  createParty,
   destroyAll,
   grows,
   inbound,
   uniqueChannel,
+  videoCall,
   waitFor,
   type Party,
 } from './local-harness.js';
-
-/** Alice calls Bob (auto-accepting) with video; resolves once both have remote video and audio. */
-async function videoCall(channelName: string): Promise<[Party, Party]> {
-  const alice = await createParty('alice', { channelName });
-  const bob = await createParty('bob', { channelName, autoAccept: true });
-  const result = await alice.client.call({
-    targetId: 'bob',
-    mediaType: RCCallMediaType.AUDIO_VIDEO,
-    listener: alice.listener,
-  });
-  expect(result.code).to.equal(10000);
-  alice.session = result.session;
-  const hasBoth = (p: Party) =>
-    p.remoteTracks.some((t) => t.isVideoTrack()) && p.remoteTracks.some((t) => t.isAudioTrack());
-  await waitFor(
-    () => hasBoth(alice) && hasBoth(bob),
-    'remote audio and video tracks on both sides',
-  );
-  return [alice, bob];
-}
 
 describe('local backend: 1:1 calls in one page', () => {
   let parties: Party[] = [];

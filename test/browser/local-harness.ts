@@ -1,11 +1,12 @@
 // Shared by the local-*.test.ts files: call parties on the local backend that record what their
 // listeners see, and getStats helpers.
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import {
   createLocalCallClient,
   type LocalCallClient,
   type LocalCallClientOptions,
 } from '../../src/local/index.js';
+import { RCCallMediaType } from '../../src/calllib/index.js';
 import type {
   IEndSummary,
   IMediaConstraints,
@@ -144,4 +145,24 @@ export async function destroyAll(parties: Array<Party | undefined>): Promise<voi
 
 export function waitFor(predicate: () => boolean, message: string, timeout = 8000): Promise<void> {
   return waitUntil(predicate, message, { timeout, interval: 20 });
+}
+
+/** Alice calls Bob (auto-accepting) with video; resolves once both have remote video and audio. */
+export async function videoCall(channelName = uniqueChannel()): Promise<[Party, Party]> {
+  const alice = await createParty('alice', { channelName });
+  const bob = await createParty('bob', { channelName, autoAccept: true });
+  const result = await alice.client.call({
+    targetId: 'bob',
+    mediaType: RCCallMediaType.AUDIO_VIDEO,
+    listener: alice.listener,
+  });
+  expect(result.code).to.equal(10000);
+  alice.session = result.session;
+  const hasBoth = (p: Party) =>
+    p.remoteTracks.some((t) => t.isVideoTrack()) && p.remoteTracks.some((t) => t.isAudioTrack());
+  await waitFor(
+    () => hasBoth(alice) && hasBoth(bob),
+    'remote audio and video tracks on both sides',
+  );
+  return [alice, bob];
 }

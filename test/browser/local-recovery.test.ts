@@ -5,33 +5,17 @@
  * renegotiates with new credentials, media flows on, or the member is given up after RECOVERY_MS.
  */
 import { expect } from '@open-wc/testing';
-import { RCCallEndReason, RCCallMediaType } from '../../src/calllib/index.js';
+import { RCCallEndReason } from '../../src/calllib/index.js';
 import { RECOVERY_MS } from '../../src/local/peer.js';
 import {
   connections,
-  createParty,
   destroyAll,
   grows,
   inbound,
-  uniqueChannel,
+  videoCall,
   waitFor,
   type Party,
 } from './local-harness.js';
-
-async function videoCall(): Promise<[Party, Party]> {
-  const channelName = uniqueChannel();
-  const alice = await createParty('alice', { channelName });
-  const bob = await createParty('bob', { channelName, autoAccept: true });
-  const result = await alice.client.call({
-    targetId: 'bob',
-    mediaType: RCCallMediaType.AUDIO_VIDEO,
-    listener: alice.listener,
-  });
-  alice.session = result.session;
-  await waitFor(() => alice.remoteTracks.length === 2 && bob.remoteTracks.length === 2, 'media');
-  await grows(() => inbound(alice, 'video', 'framesDecoded'), 'alice decodes bob');
-  return [alice, bob];
-}
 
 /** Makes `pc[property]` read `value` while the event of that state change is dispatched. */
 function pretend(
