@@ -101,13 +101,80 @@ async function raw() {
 
 const GROUP = ['member-1', 'member-2', 'member-3'];
 
+/**
+ * While one group run lasts: when each getUserMedia was asked for and answered, and for each
+ * peer connection when it was made and reached each signalling and connection state (in ms from
+ * `start()`). The engine is not touched: RTCPeerConnection and getUserMedia are wrapped in the page.
+ * Returns `stop()`, which restores both and gives the records.
+ */
+function traceMedia(now) {
+  const gums = [];
+  const pcs = new Map();
+  const devices = navigator.mediaDevices;
+  const gum = devices.getUserMedia;
+  devices.getUserMedia = async function (...args) {
+    const record = { asked: now() };
+    gums.push(record);
+    try {
+      return await gum.apply(this, args);
+    } finally {
+      record.done = now();
+    }
+  };
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = new Proxy(Native, {
+    construct(target, args, newTarget) {
+      const pc = Reflect.construct(target, args, newTarget);
+      const steps = { new: now() };
+      pcs.set(pc, steps);
+      const once = (name) => (steps[name] ??= now());
+      const short = { 'have-local-offer': 'lo', 'have-remote-offer': 'ro', stable: 'st' };
+      pc.addEventListener('signalingstatechange', () => once(short[pc.signalingState]));
+      pc.addEventListener('iceconnectionstatechange', () => {
+        if (pc.iceConnectionState === 'connected') once('ice');
+      });
+      pc.addEventListener('connectionstatechange', () => {
+        if (pc.connectionState === 'connected') once('conn');
+      });
+      pc.addEventListener('track', ({ track }) => track.kind === 'video' && once('trk'));
+      return pc;
+    },
+  });
+  return () => {
+    devices.getUserMedia = gum;
+    window.RTCPeerConnection = Native;
+    return { gums, pcs };
+  };
+}
+
+const short = (userId) => (userId === 'group-caller' ? 'c' : userId.replace('member-', 'm'));
+
+/** One line per peer connection: `c>m1 new@3 ro@40 st@41 ice@60 conn@70 trk@40`. */
+function describeConnections(clients, pcs) {
+  const lines = [];
+  for (const [userId, client] of clients) {
+    const owner = short(userId);
+    for (const room of client.inspect().rooms.values()) {
+      for (const [key, pc] of room.peerConnections()) {
+        const steps = pcs.get(pc) ?? {};
+        const at = Object.entries(steps)
+          .map(([step, ms]) => `${step}@${ms.toFixed(0)}`)
+          .join(' ');
+        lines.push(`${owner}>${short(key.split('/')[0])} ${at}`);
+      }
+    }
+  }
+  return lines.sort();
+}
+
 /** callInGroup() → the caller decoded a first frame from each of three members (all auto-accept). */
 async function oursGroup(run) {
   const channelName = `bench-group-${run}-${Math.random().toString(36).slice(2)}`;
   // When each step happened, relative to callInGroup(): where the time goes.
   const phases = [];
   let start = 0;
-  const mark = (what) => phases.push(`${what}@${(performance.now() - start).toFixed(0)}`);
+  const now = () => performance.now() - start;
+  const mark = (what) => phases.push(`${what}@${now().toFixed(0)}`);
   const members = await Promise.all(
     GROUP.map((userId) =>
       createLocalCallClient({
@@ -145,6 +212,7 @@ async function oursGroup(run) {
       void track.play(video);
     },
   };
+  const stopTracing = traceMedia(now);
   start = performance.now();
   const result = await caller.callInGroup({
     targetId: 'bench-group',
@@ -155,13 +223,64 @@ async function oursGroup(run) {
   mark('callInGroup resolved');
   if (result.code !== 10000) throw new Error(`callInGroup() failed with ${result.code}`);
   const ends = await Promise.all([...frames.values()].map((f) => f.promise));
+  const { gums, pcs } = stopTracing();
+  const opened = gums.map((g) => `${g.asked.toFixed(0)}-${g.done?.toFixed(0) ?? '?'}`);
+  phases.push(`getUserMedia@[${opened.join(' ')}]`);
+  if (window.bench.trace) {
+    const clients = [['group-caller', caller], ...GROUP.map((id, i) => [id, members[i]])];
+    phases.push(...describeConnections(clients, pcs).map((line) => `\n    ${line}`));
+  }
   window.bench.phases = phases.join(' ');
   await Promise.all([caller, ...members].map((c) => c.destroy()));
   videos.forEach((v) => v.remove());
   return Math.max(...ends) - start;
 }
 
-/** One getUserMedia, three peer connection pairs sending it, until all three remote videos decode. */
+/**
+ * The group target's baseline, as the issue words it: four raw loopbacks in one page. Four
+ * getUserMedia and four peer connection pairs, all at once, each pair sending one stream one
+ * way, until the last of the four remote videos decodes a frame.
+ */
+async function rawLoopbacks() {
+  const start = performance.now();
+  const loops = [0, 1, 2, 3].map(async () => {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+    const a = new RTCPeerConnection();
+    const b = new RTCPeerConnection();
+    a.onicecandidate = (e) => e.candidate && b.addIceCandidate(e.candidate);
+    b.onicecandidate = (e) => e.candidate && a.addIceCandidate(e.candidate);
+    const video = newVideo();
+    const frame = firstFrame(video);
+    b.ontrack = ({ track }) => {
+      if (track.kind !== 'video') return;
+      video.srcObject = new MediaStream([track]);
+      void video.play();
+    };
+    stream.getTracks().forEach((track) => a.addTrack(track, stream));
+    await a.setLocalDescription();
+    await b.setRemoteDescription(a.localDescription);
+    await b.setLocalDescription();
+    await a.setRemoteDescription(b.localDescription);
+    const end = await frame;
+    return {
+      end,
+      close: () => (
+        stream.getTracks().forEach((t) => t.stop()),
+        a.close(),
+        b.close(),
+        video.remove()
+      ),
+    };
+  });
+  const done = await Promise.all(loops);
+  done.forEach((loop) => loop.close());
+  return Math.max(...done.map((loop) => loop.end)) - start;
+}
+
+/**
+ * Not the target's baseline: one getUserMedia sent over three peer connection pairs, until all
+ * three remote videos decode (what the caller of a star would do, raw).
+ */
 async function rawGroup() {
   const start = performance.now();
   const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
@@ -247,7 +366,7 @@ async function rawMesh() {
   return Math.max(...ends) - start;
 }
 
-window.bench = { ours, raw, oursGroup, rawGroup, rawMesh };
+window.bench = { ours, raw, oursGroup, rawLoopbacks, rawGroup, rawMesh };
 
 // ---- teardown: the elements through call/hang-up cycles -------------------------------------
 
