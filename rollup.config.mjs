@@ -11,6 +11,7 @@ import { builtinModules } from 'node:module';
 import { dirname, resolve as resolvePath } from 'node:path';
 import resolve from '@rollup/plugin-node-resolve';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
+import { minifyTemplatesPlugin } from './rollup.minify-templates.mjs';
 
 const browserEntries = {
   'rc-call': 'elements/index.ts',
@@ -37,6 +38,7 @@ const tsPlugins = (target) => [
 
 const browserPlugins = () => [
   ...tsPlugins('browser'),
+  minifyTemplatesPlugin(),
   // Lit's license comments: each kept once, at the end of the file, not once per Lit module.
   minify({ target: 'es2022', sourceMap: true, legalComments: 'eof' }),
 ];
