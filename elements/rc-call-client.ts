@@ -1,6 +1,5 @@
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import { provide } from '@lit/context';
-import { property } from 'lit/decorators.js';
+import { css, html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
 import type { RCCallClient } from '../src/calllib/client.js';
 import type { RCCallSession } from '../src/calllib/session.js';
 import {
@@ -71,26 +70,45 @@ export class RcCallClient extends LitElement {
     }
   `;
 
-  @property() backend: string | undefined;
-  @property() appkey: string | undefined;
-  @property() token: string | undefined;
-  @property() navigators: string | undefined;
-  @property({ attribute: 'user-id' }) userId: string | undefined;
-  @property({ attribute: 'signal-url' }) signalUrl: string | undefined;
-  @property() name: string | undefined;
-  @property() portrait: string | undefined;
-  @property() override lang = '';
-  @property() timeout: string | undefined;
-  @property({ reflect: true }) status: CallClientStatus = 'idle';
+  // Static properties rather than decorators: the same reactive properties without the decorator
+  // code in the bundle.
+  static override properties: PropertyDeclarations = {
+    backend: {},
+    appkey: {},
+    token: {},
+    navigators: {},
+    userId: { attribute: 'user-id' },
+    signalUrl: { attribute: 'signal-url' },
+    name: {},
+    portrait: {},
+    lang: {},
+    timeout: {},
+    status: { reflect: true },
+    clientFactory: { attribute: false },
+    backendOptions: { attribute: false },
+    strings: { attribute: false },
+  };
+
+  backend: string | undefined;
+  appkey: string | undefined;
+  token: string | undefined;
+  navigators: string | undefined;
+  userId: string | undefined;
+  signalUrl: string | undefined;
+  name: string | undefined;
+  portrait: string | undefined;
+  override lang = '';
+  timeout: string | undefined;
+  status: CallClientStatus = 'idle';
   /** Makes the client instead of `backend` (tests, custom backends); see {@link ClientFactory}. */
-  @property({ attribute: false }) clientFactory: ClientFactory | undefined;
+  clientFactory: ClientFactory | undefined;
   /** Passed through to the backend: `rtcConfiguration` (TURN servers), `channelName`, `deviceId` … */
-  @property({ attribute: false }) backendOptions: Record<string, unknown> | undefined;
+  backendOptions: Record<string, unknown> | undefined;
   /** Replaces some or all of the built-in phrases of every element inside. */
-  @property({ attribute: false }) strings: Partial<CallStrings> | undefined;
+  strings: Partial<CallStrings> | undefined;
 
   /** The long-lived store the elements inside read (also usable headless). */
-  @provide({ context: callStoreContext }) readonly store = new CallStore();
+  readonly store = new CallStore();
 
   readonly #issues = new IssueTracker((code, message) => this.#error(code, message, true));
   #config: ClientConfig | undefined;
@@ -101,6 +119,7 @@ export class RcCallClient extends LitElement {
 
   constructor() {
     super();
+    new ContextProvider(this, { context: callStoreContext, initialValue: this.store });
     // Events of calls no session element shows are dispatched here.
     setRouterHost(this.store, this);
     this.store.onEvent((e) => {

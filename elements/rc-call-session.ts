@@ -1,6 +1,5 @@
-import { html, LitElement, type PropertyValues } from 'lit';
-import { provide } from '@lit/context';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
 import type { CallState } from './call-state.js';
 import { callIdContext } from './context.js';
 import { createCallEvent } from './events.js';
@@ -75,20 +74,35 @@ export type SessionState = 'idle' | CallState['phase'];
 export class RcCallSession extends LitElement {
   static override styles = sessionStyles;
 
-  @property({ attribute: 'call-id' }) callId: string | undefined;
-  @property({ reflect: true }) state: SessionState = 'idle';
-  @property({ reflect: true, attribute: 'media-type' }) mediaType: 'audio' | 'video' | undefined;
-  @property({ type: Boolean, reflect: true }) silent = false;
-  @property() override lang = '';
+  // Static properties rather than decorators: the same reactive properties without the decorator
+  // code in the bundle.
+  static override properties: PropertyDeclarations = {
+    callId: { attribute: 'call-id' },
+    state: { reflect: true },
+    mediaType: { reflect: true, attribute: 'media-type' },
+    silent: { type: Boolean, reflect: true },
+    lang: {},
+    strings: { attribute: false },
+    endedDuration: { attribute: false },
+    inviteOpen: { state: true, attribute: false },
+    customTiles: { state: true, attribute: false },
+  };
+
+  callId: string | undefined;
+  state: SessionState = 'idle';
+  mediaType: 'audio' | 'video' | undefined;
+  silent = false;
+  override lang = '';
   /** Replaces some or all of the built-in phrases. */
-  @property({ attribute: false }) strings: Partial<CallStrings> | undefined;
+  strings: Partial<CallStrings> | undefined;
   /** How long the ended state stays before going back to idle, in ms. */
-  @property({ attribute: false }) endedDuration = 4000;
+  endedDuration = 4000;
 
-  @provide({ context: callIdContext }) @state() protected providedCallId: string | undefined;
-  @state() private inviteOpen = false;
-  @state() private customTiles = false;
+  private inviteOpen = false;
+  private customTiles = false;
 
+  /** Gives the tiles inside the call id shown. */
+  readonly #callIdProvider = new ContextProvider(this, { context: callIdContext });
   readonly #store = new StoreController(this, (store) => this.#register(store));
   readonly #sounds = new CallSounds((resume) =>
     this.store?.reportAutoplayBlocked(resume, this.boundCallId),
@@ -224,7 +238,7 @@ export class RcCallSession extends LitElement {
     if (state !== this.state) this.#refocus = !!this.shadowRoot?.activeElement;
     this.state = state;
     this.mediaType = call?.mediaType;
-    this.providedCallId = call?.callId;
+    this.#callIdProvider.setValue(call?.callId);
     if (this.state !== 'active') this.inviteOpen = false;
     clearTimeout(this.#idleTimer);
     if (call?.phase === 'ended') {

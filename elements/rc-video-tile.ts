@@ -1,6 +1,5 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { consume } from '@lit/context';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import type { MemberState } from './call-state.js';
 import { callIdContext } from './context.js';
 import { createCallEvent } from './events.js';
@@ -48,22 +47,37 @@ import type { RCTrack } from '../src/calllib/types.js';
 export class RcVideoTile extends LitElement {
   static override styles = tileStyles;
 
-  @property({ attribute: 'user-id' }) userId = '';
-  @property({ attribute: 'call-id' }) callId: string | undefined;
-  @property() name: string | undefined;
-  @property() avatar: string | undefined;
-  @property() override lang = '';
-  @property({ type: Boolean, reflect: true }) local = false;
-  @property({ type: Boolean, reflect: true, attribute: 'audio-muted' }) audioMuted = false;
-  @property({ type: Boolean, reflect: true, attribute: 'video-muted' }) videoMuted = true;
+  // Static properties rather than decorators: the same reactive properties without the decorator
+  // code in the bundle.
+  static override properties: PropertyDeclarations = {
+    userId: { attribute: 'user-id' },
+    callId: { attribute: 'call-id' },
+    name: {},
+    avatar: {},
+    lang: {},
+    local: { type: Boolean, reflect: true },
+    audioMuted: { type: Boolean, reflect: true, attribute: 'audio-muted' },
+    videoMuted: { type: Boolean, reflect: true, attribute: 'video-muted' },
+    strings: { attribute: false },
+    hasFrame: { state: true, attribute: false },
+    contextCallId: { attribute: false },
+  };
+
+  userId = '';
+  callId: string | undefined;
+  name: string | undefined;
+  avatar: string | undefined;
+  override lang = '';
+  local = false;
+  audioMuted = false;
+  videoMuted = true;
   /** Replaces some or all of the built-in phrases. */
-  @property({ attribute: false }) strings: Partial<CallStrings> | undefined;
+  strings: Partial<CallStrings> | undefined;
 
   /** The `<video>` has a frame to show (until then, and while muted, the avatar covers it). */
-  @state() private hasFrame = false;
+  private hasFrame = false;
 
-  @consume({ context: callIdContext, subscribe: true })
-  @property({ attribute: false })
+  /** The call id of the enclosing `<rc-call-session>`, from context. */
   protected contextCallId: string | undefined;
 
   readonly #store = new StoreController(this, (store) => this.#register(store));
@@ -73,6 +87,15 @@ export class RcVideoTile extends LitElement {
   #unregister: (() => void) | undefined;
   #video: RCTrack | undefined;
   #audio: RCTrack | undefined;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: callIdContext,
+      subscribe: true,
+      callback: (id) => (this.contextCallId = id),
+    });
+  }
 
   /** The store to read; overrides the one of the enclosing `<rc-call-client>`. */
   get store(): CallStore | undefined {
