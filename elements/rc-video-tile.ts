@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ContextConsumer } from '@lit/context';
 import type { MemberState } from './call-state.js';
-import { callIdContext } from './context.js';
+import { callIdContext, consumeContext } from './context.js';
 import { createCallEvent } from './events.js';
 import { icons } from './icons.js';
 import { routerFor } from './router.js';
@@ -90,11 +89,7 @@ export class RcVideoTile extends LitElement {
 
   constructor() {
     super();
-    new ContextConsumer(this, {
-      context: callIdContext,
-      subscribe: true,
-      callback: (id) => (this.contextCallId = id),
-    });
+    consumeContext(this, callIdContext, (id) => (this.contextCallId = id));
   }
 
   /** The store to read; overrides the one of the enclosing `<rc-call-client>`. */

@@ -1,6 +1,5 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { callStoreContext } from './context.js';
+import { callStoreContext, consumeContext } from './context.js';
 import type { CallStore } from './store.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -22,13 +21,9 @@ export class StoreController implements ReactiveController {
     private readonly onChange: (store: CallStore | undefined) => void = () => {},
   ) {
     host.addController(this);
-    new ContextConsumer(host, {
-      context: callStoreContext,
-      subscribe: true,
-      callback: (store) => {
-        this.#fromContext = store;
-        this.#resubscribe();
-      },
+    consumeContext(host, callStoreContext, (store) => {
+      this.#fromContext = store;
+      this.#resubscribe();
     });
   }
 
