@@ -215,6 +215,10 @@ describe('<rc-call-session> more', () => {
       t.getBoundingClientRect(),
     );
     expect(rects).to.have.length(9);
+    const tiles = part(host.session, 'tiles')!;
+    expect([tiles.style.getPropertyValue('--cols'), tiles.style.getPropertyValue('--rows')]).to.eql(
+      ['3', '3'],
+    );
     expect(new Set(rects.map((r) => Math.round(r.left))).size).to.equal(3);
     expect(new Set(rects.map((r) => Math.round(r.top))).size).to.equal(3);
     for (const r of rects) {
