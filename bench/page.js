@@ -121,6 +121,15 @@ function traceMedia(now) {
       record.done = now();
     }
   };
+  const messages = [];
+  const post = BroadcastChannel.prototype.postMessage;
+  BroadcastChannel.prototype.postMessage = function (frame) {
+    const type = frame?.data?.kind === 'room' ? frame.data.type : frame?.data?.messageType;
+    const rtc = frame?.data?.rtc;
+    const what = rtc ? (rtc.description?.type ?? 'cand') : type;
+    if (what && what !== 'cand') messages.push(`${short(frame.from)}:${what}@${now().toFixed(0)}`);
+    return post.call(this, frame);
+  };
   const Native = window.RTCPeerConnection;
   window.RTCPeerConnection = new Proxy(Native, {
     construct(target, args, newTarget) {
@@ -143,7 +152,8 @@ function traceMedia(now) {
   return () => {
     devices.getUserMedia = gum;
     window.RTCPeerConnection = Native;
-    return { gums, pcs };
+    BroadcastChannel.prototype.postMessage = post;
+    return { gums, pcs, messages };
   };
 }
 
@@ -206,7 +216,7 @@ async function oursGroup(run) {
       const video = newVideo();
       videos.push(video);
       firstFrame(video).then((t) => {
-        mark(`${userId}:frame`);
+        mark(`${userId}:frame(${video.videoWidth}x${video.videoHeight})`);
         frames.get(userId)?.resolve(t);
       });
       void track.play(video);
@@ -223,10 +233,11 @@ async function oursGroup(run) {
   mark('callInGroup resolved');
   if (result.code !== 10000) throw new Error(`callInGroup() failed with ${result.code}`);
   const ends = await Promise.all([...frames.values()].map((f) => f.promise));
-  const { gums, pcs } = stopTracing();
+  const { gums, pcs, messages } = stopTracing();
   const opened = gums.map((g) => `${g.asked.toFixed(0)}-${g.done?.toFixed(0) ?? '?'}`);
   phases.push(`getUserMedia@[${opened.join(' ')}]`);
   if (window.bench.trace) {
+    phases.push(`\n    sent ${messages.join(' ')}`);
     const clients = [['group-caller', caller], ...GROUP.map((id, i) => [id, members[i]])];
     phases.push(...describeConnections(clients, pcs).map((line) => `\n    ${line}`));
   }
@@ -324,6 +335,9 @@ async function rawGroup() {
  * the cost of the engine.
  */
 async function rawMesh() {
+  const stopTracing = window.bench.trace ? traceMedia(() => performance.now() - start) : null;
+  const names = ['c', 'm1', 'm2', 'm3'];
+  const labels = new Map();
   const start = performance.now();
   const streams = await Promise.all(
     [0, 1, 2, 3].map(() => navigator.mediaDevices.getUserMedia({ audio: true, video: true })),
@@ -336,6 +350,7 @@ async function rawMesh() {
       const a = new RTCPeerConnection();
       const b = new RTCPeerConnection();
       pcs.push(a, b);
+      labels.set(a, `${names[i]}>${names[j]}`).set(b, `${names[j]}>${names[i]}`);
       a.onicecandidate = (e) => e.candidate && b.addIceCandidate(e.candidate);
       b.onicecandidate = (e) => e.candidate && a.addIceCandidate(e.candidate);
       if (i === 0) {
@@ -361,6 +376,15 @@ async function rawMesh() {
   }
   await Promise.all(negotiations);
   const ends = await Promise.all(frames);
+  if (stopTracing) {
+    const { gums, pcs: steps } = stopTracing();
+    const opened = gums.map((g) => `${g.asked.toFixed(0)}-${g.done?.toFixed(0) ?? '?'}`);
+    const lines = [...labels].map(([pc, label]) => {
+      const at = Object.entries(steps.get(pc) ?? {}).map(([k, ms]) => `${k}@${ms.toFixed(0)}`);
+      return `\n    ${label} ${at.join(' ')}`;
+    });
+    window.bench.phases = `getUserMedia@[${opened.join(' ')}] ${lines.sort().join(' ')}`;
+  }
   streams.forEach((s) => s.getTracks().forEach((t) => t.stop()));
   pcs.forEach((pc) => pc.close());
   return Math.max(...ends) - start;

@@ -67,7 +67,12 @@ export class LocalMedia implements MediaPort {
     this.forgetFinished();
     this.tracks.push(...tracks);
     const userId = this.signaling.getUserId();
-    return { code, cause, tracks: tracks.map((track) => new LocalTrack(userId, track)) };
+    const sized = !!constraints?.video?.resolution;
+    return {
+      code,
+      cause,
+      tracks: tracks.map((t) => new LocalTrack(userId, t, sized && t.kind === 'video')),
+    };
   }
 
   async joinRoom(roomId: string, events: RoomEvents): Promise<JoinResult> {

@@ -6,6 +6,13 @@ export interface RtcSignal {
   candidate?: RTCIceCandidateInit;
 }
 
+/** What a peer connection sends, read when it is needed. */
+export interface PeerSending {
+  track(kind: TrackKind): MediaStreamTrack | null;
+  /** `scaleResolutionDownBy` for the video (1: as captured). */
+  videoScale(): number;
+}
+
 export interface PeerEvents {
   send(signal: RtcSignal): void;
   /** The remote side's track of `kind` arrived (it may carry no frames yet). */
@@ -33,13 +40,14 @@ export class Peer {
   private makingOffer = false;
   private ignoreOffer = false;
   private queue: Promise<void> = Promise.resolve();
+  private scaling: Promise<void> = Promise.resolve();
   private timer?: ReturnType<typeof setTimeout>;
   private closed = false;
 
   constructor(
     readonly polite: boolean,
     config: RTCConfiguration,
-    private readonly localTrack: (kind: TrackKind) => MediaStreamTrack | null,
+    private readonly local: PeerSending,
     private readonly events: PeerEvents,
   ) {
     // Both ends are ours: one transport for audio and video from the first offer (half the ICE
@@ -59,9 +67,18 @@ export class Peer {
     pc.onconnectionstatechange = () => this.watch();
     this.arm(CONNECT_MS);
     if (!polite) {
-      for (const kind of KINDS)
-        pc.addTransceiver(this.localTrack(kind) ?? kind, { direction: 'sendrecv' });
+      for (const kind of KINDS) {
+        const init: RTCRtpTransceiverInit = { direction: 'sendrecv' };
+        if (kind === 'video') init.sendEncodings = [{ scaleResolutionDownBy: local.videoScale() }];
+        pc.addTransceiver(local.track(kind) ?? kind, init);
+      }
     }
+  }
+
+  /** Applies `videoScale()` to the video sender (no renegotiation). */
+  rescale(): Promise<void> {
+    this.scaling = this.scaling.then(() => this.applyScale()).catch(() => undefined);
+    return this.scaling;
   }
 
   /** Sends `track` (or nothing) on the transceiver of its kind. */
@@ -123,7 +140,8 @@ export class Peer {
         await pc.setLocalDescription();
         const answer = pc.localDescription;
         if (answer && !this.closed) this.events.send({ description: answer.toJSON() });
-        await sending;
+        // The answer made the encodings; the connection is not up yet, so no frame went out.
+        await Promise.all([sending, this.rescale()]);
       }
     } else if (candidate) {
       try {
@@ -141,11 +159,23 @@ export class Peer {
       const transceiver = this.transceiver(kind);
       if (!transceiver) continue;
       if (transceiver.direction === 'recvonly') transceiver.direction = 'sendrecv';
-      const track = this.localTrack(kind);
+      const track = this.local.track(kind);
       if (transceiver.sender.track !== track)
         replacing.push(transceiver.sender.replaceTrack(track));
     }
     await Promise.all(replacing);
+  }
+
+  private async applyScale(): Promise<void> {
+    const sender = this.transceiver('video')?.sender;
+    const parameters = sender?.getParameters();
+    const encoding = parameters?.encodings?.[0];
+    const scale = this.local.videoScale();
+    // The polite side has no encoding before its answer, which applies the scale.
+    if (!sender || !parameters || !encoding || (encoding.scaleResolutionDownBy ?? 1) === scale)
+      return;
+    encoding.scaleResolutionDownBy = scale;
+    await sender.setParameters(parameters);
   }
 
   private watch(): void {

@@ -15,6 +15,8 @@ import type { TransportMessage } from './transport.js';
 const SUCCESS = 10000;
 /** A departure reported by the transport waits this long for the endpoint to come back (reconnect). */
 const LEAVE_GRACE_MS = 1500;
+/** In a group the camera is scaled down to no fewer lines than this. */
+const GROUP_MIN_HEIGHT = 240;
 
 export interface RoomContext {
   signaling: LocalSignaling;
@@ -87,6 +89,7 @@ export class LocalRoom implements MediaRoom {
       this.published.set(track.kind, track);
       this.forEachPeer((peer) => peer.setTrack(track.kind, track.track));
     }
+    this.rescale();
     this.announce();
     return { code: SUCCESS };
   }
@@ -201,7 +204,10 @@ export class LocalRoom implements MediaRoom {
       peer: new Peer(
         myKey < key,
         rtcConfiguration,
-        (kind) => this.published.get(kind)?.track ?? null,
+        {
+          track: (kind) => this.published.get(kind)?.track ?? null,
+          videoScale: () => this.videoScale(),
+        },
         {
           send: (rtc) => this.post([userId], { type: 'rtc', toDevice: deviceId, rtc }),
           onRemoteTrack: (kind, track) => {
@@ -215,6 +221,7 @@ export class LocalRoom implements MediaRoom {
     };
     const isNewUser = !this.getRemoteUserIds().includes(userId);
     this.members.set(key, member);
+    this.rescale();
     this.context.track(member.peer.pc);
     if (isNewUser) this.events.onUserJoin([userId]);
     return member;
@@ -260,6 +267,7 @@ export class LocalRoom implements MediaRoom {
     this.members.delete(key);
     const tracks = [...member.tracks.values()];
     this.drop(member);
+    this.rescale();
     // A user who left is not a user who unpublished: the engine would report their camera off.
     if (this.getRemoteUserIds().includes(member.userId)) {
       if (tracks.length) this.events.onTrackUnpublish(tracks);
@@ -277,6 +285,24 @@ export class LocalRoom implements MediaRoom {
 
   private memberOf(track: RemoteTrack): Member | undefined {
     return [...this.members.values()].find((m) => m.tracks.get(track.kind) === track);
+  }
+
+  /**
+   * A mesh sends the camera once per remote member. From two of them on (a call of three or
+   * more) each copy goes at half width and height, a quarter of the pixels: three copies then
+   * cost less upload and encoding than one full-size stream of a 1:1 call, and each receiver shows
+   * it in a grid tile. Never below {@link GROUP_MIN_HEIGHT} lines, and not at all when the app
+   * asked for a resolution. Back to full size when the call is down to two.
+   */
+  private videoScale(): number {
+    const video = this.published.get('video');
+    if (!video || video.sizeRequested || this.members.size < 2) return 1;
+    const height = video.track.getSettings().height ?? 0;
+    return Math.max(1, Math.min(2, height / GROUP_MIN_HEIGHT));
+  }
+
+  private rescale(): void {
+    this.forEachPeer((peer) => peer.rescale());
   }
 
   private forEachPeer(action: (peer: Peer) => Promise<void>): void {

@@ -105,6 +105,8 @@ export class LocalTrack extends BaseTrack implements RCLocalTrack {
   constructor(
     userId: string,
     readonly track: MediaStreamTrack,
+    /** The app asked for this camera's resolution: it is sent as captured. */
+    readonly sizeRequested = false,
   ) {
     super(userId, track.kind === 'audio' ? 'audio' : 'video');
   }

@@ -4,7 +4,9 @@ import {
   createParty,
   destroyAll,
   framesPerPeer,
+  tallestFrame,
   uniqueChannel,
+  videoScales,
   waitFor,
   type Party,
 } from './local-harness.js';
@@ -98,5 +100,68 @@ describe('local backend: group call', () => {
       expect(pcs.every((pc) => pc.connectionState === 'closed')).to.equal(true);
       expect(p.client.inspect().peerConnections).to.deep.equal([]);
     }
+  });
+
+  it('sends video at half size in a group of three, and full size again once down to two', async () => {
+    const channelName = uniqueChannel();
+    const alice = await createParty('alice', { channelName });
+    const bob = await createParty('bob', { channelName, autoAccept: true });
+    const carol = await createParty('carol', { channelName, autoAccept: true });
+    parties = [alice, bob, carol];
+    const result = await alice.client.callInGroup({
+      targetId: 'team',
+      userIds: ['bob', 'carol'],
+      mediaType: RCCallMediaType.AUDIO_VIDEO,
+      listener: alice.listener,
+    });
+    alice.session = result.session;
+    await waitFor(() => parties.every((p) => p.remoteTracks.length === 4), 'everyone connected');
+    for (const p of parties) {
+      await waitFor(
+        () => videoScales(p).join() === '2,2',
+        `${p.userId} sends half size on both connections (${videoScales(p)})`,
+      );
+    }
+    // The fake camera captures 640x480: what arrives is at most half of it.
+    await waitUntil(async () => (await tallestFrame(alice)) > 0, 'alice decodes video', {
+      timeout: 8000,
+      interval: 100,
+    });
+    expect(await tallestFrame(alice)).to.be.at.most(240);
+
+    await carol.session!.hungup();
+    await waitFor(
+      () => [alice, bob].every((p) => p.hungup.some((h) => h.userId === 'carol')),
+      'the others see carol hang up',
+    );
+    for (const p of [alice, bob]) {
+      await waitFor(
+        () => videoScales(p).join() === '1',
+        `${p.userId} sends full size to the one left (${videoScales(p)})`,
+      );
+    }
+  });
+
+  it('sends the resolution an app asked for as captured, also in a group', async () => {
+    const channelName = uniqueChannel();
+    const alice = await createParty('alice', { channelName });
+    const bob = await createParty('bob', { channelName, autoAccept: true });
+    const carol = await createParty('carol', {
+      channelName,
+      autoAccept: { video: { resolution: 'W640_H480' } },
+    });
+    parties = [alice, bob, carol];
+    const result = await alice.client.callInGroup({
+      targetId: 'team',
+      userIds: ['bob', 'carol'],
+      mediaType: RCCallMediaType.AUDIO_VIDEO,
+      listener: alice.listener,
+      constraints: { video: { resolution: 'W640_H480' } },
+    });
+    alice.session = result.session;
+    await waitFor(() => parties.every((p) => p.remoteTracks.length === 4), 'everyone connected');
+    await waitFor(() => videoScales(bob).join() === '2,2', `bob scales (${videoScales(bob)})`);
+    expect(videoScales(alice)).to.deep.equal([1, 1]);
+    expect(videoScales(carol)).to.deep.equal([1, 1]);
   });
 });

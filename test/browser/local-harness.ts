@@ -138,6 +138,27 @@ export async function framesPerPeer(party: Party): Promise<number[]> {
   return result;
 }
 
+/** The `scaleResolutionDownBy` of the video sender on each of a party's peer connections. */
+export function videoScales(party: Party): number[] {
+  return connections(party).map((pc) => {
+    const video = pc.getTransceivers().find((t) => t.receiver.track.kind === 'video');
+    return video?.sender.getParameters().encodings?.[0]?.scaleResolutionDownBy ?? 1;
+  });
+}
+
+/** The largest frame height a party decodes on any of its peer connections (0: none yet). */
+export async function tallestFrame(party: Party): Promise<number> {
+  let tallest = 0;
+  for (const pc of connections(party)) {
+    const report = await pc.getStats();
+    report.forEach((s) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'video')
+        tallest = Math.max(tallest, Number(s.frameHeight ?? 0));
+    });
+  }
+  return tallest;
+}
+
 export async function destroyAll(parties: Array<Party | undefined>): Promise<void> {
   await Promise.all(parties.map((p) => p?.client.destroy()));
   document.querySelectorAll('video[data-owner]').forEach((v) => v.remove());
