@@ -5,7 +5,13 @@ import { createCallEvent } from './events.js';
 import { resolveStrings } from './lang.js';
 import { routerFor } from './router.js';
 import { sessionStyles } from './session-styles.js';
-import { callView, soundButton, type SessionIntents } from './session-views.js';
+import {
+  callView,
+  soundButton,
+  syncTiles,
+  type SessionIntents,
+  type SessionView,
+} from './session-views.js';
 import { CallSounds, type Tone } from './sounds.js';
 import { StoreController } from './store-controller.js';
 import type { CallStore } from './store.js';
@@ -115,6 +121,8 @@ export class RcCallSession extends LitElement {
   #announcement = '';
   #tick: ReturnType<typeof setInterval> | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the last render showed, for the tiles that `updated` keeps in step with it. */
+  #view: SessionView | undefined;
 
   /** The store to show; overrides the one of the enclosing `<rc-call-client>`. */
   get store(): CallStore | undefined {
@@ -261,6 +269,8 @@ export class RcCallSession extends LitElement {
   }
 
   override updated(): void {
+    const grid = this.renderRoot.querySelector('.tiles');
+    if (grid && this.#view) syncTiles(grid, this.#view);
     if (this.#refocus && !this.shadowRoot!.activeElement)
       this.renderRoot.querySelector<HTMLElement>('button')?.focus();
     this.#refocus = false;
@@ -276,7 +286,7 @@ export class RcCallSession extends LitElement {
     const strings = this.#strings();
     const call = this.call;
     const store = this.store;
-    const view =
+    const view: SessionView | undefined = (this.#view =
       call && store
         ? {
             call,
@@ -286,7 +296,7 @@ export class RcCallSession extends LitElement {
             customTiles: this.customTiles,
             inviteOpen: this.inviteOpen,
           }
-        : undefined;
+        : undefined);
     return html`<div @slotchange=${this.#onSlotChange}>
         ${callView(view, this.#intents, strings)}
       </div>

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { visibleMembers, type CallState, type MemberState, type Toggle } from './call-state.js';
 import { icons } from './icons.js';
+import type { RcVideoTile } from './rc-video-tile.js';
 import type { CallStore } from './store.js';
 import { format, reasonText, type CallStrings } from './strings.js';
 import { isSafeImageUrl } from './validation.js';
@@ -142,6 +142,42 @@ function tile(v: SessionView, m: MemberState, cls = '') {
   ></rc-video-tile>`;
 }
 
+/** The members that get a tile, in tile order. */
+function tileMembers(call: CallState): MemberState[] {
+  return visibleMembers(call).slice(0, 9);
+}
+
+/**
+ * Keeps one `<rc-video-tile>` per member of the active view (none when the page slotted its own)
+ * after the slot of `grid`, in tile order; Lit leaves the grid's children to this. A member keeps
+ * the same element, and so its video, when the order changes or others come and go (what the
+ * `repeat` directive did, for less code).
+ */
+export function syncTiles(grid: Element, v: SessionView): void {
+  const members = v.customTiles ? [] : tileMembers(v.call);
+  const old = new Map<string, RcVideoTile>();
+  for (const t of grid.querySelectorAll<RcVideoTile>(':scope > rc-video-tile'))
+    old.set(t.getAttribute('user-id')!, t);
+  const tiles = members.map((m) => {
+    let t = old.get(m.userId);
+    old.delete(m.userId);
+    if (!t) {
+      t = document.createElement('rc-video-tile');
+      t.setAttribute('user-id', m.userId);
+    }
+    t.store = v.store;
+    if (t.getAttribute('call-id') !== v.call.callId) t.setAttribute('call-id', v.call.callId);
+    t.strings = v.strings;
+    return t;
+  });
+  for (const t of old.values()) t.remove();
+  let at = grid.querySelector(':scope > slot')!.nextSibling;
+  for (const t of tiles) {
+    if (t === at) at = at.nextSibling;
+    else grid.insertBefore(t, at);
+  }
+}
+
 function columns(n: number): number {
   return n <= 1 ? 1 : n <= 4 ? 2 : 3;
 }
@@ -164,7 +200,7 @@ function clock(ms: number): string {
 
 export function activeView(v: SessionView, act: SessionIntents) {
   const { call, strings } = v;
-  const members = visibleMembers(call).slice(0, 9);
+  const members = tileMembers(call);
   const video = call.mediaType === 'video';
   const pip = video && !call.group && members.length === 2 && !v.customTiles;
   const mic: Toggle = call.mic;
@@ -179,15 +215,6 @@ export function activeView(v: SessionView, act: SessionIntents) {
     </div>
     <div part="tiles" class="tiles ${pip ? 'pip' : ''}" .style=${gridStyle(members.length)}>
       <slot></slot>
-      ${
-        v.customTiles
-          ? nothing
-          : repeat(
-              members,
-              (m) => m.userId,
-              (m) => tile(v, m),
-            )
-      }
     </div>
     ${
       v.inviteOpen

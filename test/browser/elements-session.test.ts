@@ -199,6 +199,37 @@ describe('<rc-call-session> more', () => {
     expect(alice.session.call!.mediaType).to.equal('audio');
   });
 
+  it('each member keeps the same tile element as tiles reorder, join and leave', async () => {
+    const net = createMemoryNetwork();
+    const ids = ['host', 'u1', 'u2', 'u3'];
+    const [host, u1, u2, u3] = await Promise.all(ids.map((id) => party(net, id)));
+    net.setGroup('g', ids);
+    await host.client.callInGroup('g', ['u1', 'u2', 'u3'], 'audio');
+    await Promise.all([u1, u2, u3].map((p) => stateIs(p, 'incoming')));
+    const tiles = () =>
+      [...host.session.shadowRoot!.querySelectorAll('rc-video-tile')].map((t) => ({
+        id: t.userId,
+        el: t,
+      }));
+    await u2.session.accept();
+    await stateIs(host, 'active');
+    await waitUntil(() => tiles().length === 4, 'four tiles');
+    const first = tiles();
+    // Connected members first, then the invited ones, then self.
+    expect(first.map((t) => t.id)).to.eql(['u2', 'u1', 'u3', 'host']);
+    const byId = new Map(first.map((t) => [t.id, t.el]));
+    await u3.session.accept();
+    await waitUntil(() => tiles()[1]?.id === 'u3', 'u3 moves up once connected');
+    expect(tiles().map((t) => t.id)).to.eql(['u2', 'u3', 'u1', 'host']);
+    for (const t of tiles()) expect(t.el, t.id).to.equal(byId.get(t.id));
+    await u1.session.decline();
+    await waitUntil(() => tiles().length === 3, 'u1 leaves the grid');
+    expect(tiles().map((t) => t.id)).to.eql(['u2', 'u3', 'host']);
+    for (const t of tiles()) expect(t.el, t.id).to.equal(byId.get(t.id));
+    for (const t of tiles())
+      expect(t.el.getAttribute('call-id')).to.equal(host.session.boundCallId);
+  });
+
   it('a group call of 9 shows 9 tiles in a 3 × 3 grid inside the stage, none overlapping', async () => {
     const net = createMemoryNetwork();
     const ids = Array.from({ length: 9 }, (_, i) => `u${i}`);
