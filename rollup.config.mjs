@@ -14,7 +14,6 @@ import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { minifyTemplatesPlugin } from './rollup.minify-templates.mjs';
 
 const browserEntries = {
-  'rc-call': 'elements/index.ts',
   calllib: 'src/calllib/index.ts',
   local: 'src/local/index.ts',
   rongcloud: 'src/rongcloud/index.ts',
@@ -118,19 +117,55 @@ const scriptUrlIntro = `var ${SCRIPT_URL} = (function () {
   return s && s.src ? s.src : document.baseURI;
 })();`;
 
+/**
+ * For `rc-call.js`, built after the other entries: the engine and the backends are imports of the
+ * built `calllib.js`, `local.js` and `rongcloud.js` next to it, not bundled again. So the engine's
+ * re-export is one `export * from "./calllib.js"` instead of a list of every name, imported and
+ * exported again. The engine's modules are all re-exported by its index, so every name the
+ * elements take from any of them is there.
+ */
+function builtEntries() {
+  const entries = Object.fromEntries(
+    Object.entries(browserEntries).map(([name, file]) => [
+      resolvePath(dirname(file)),
+      `./${name}.js`,
+    ]),
+  );
+  return {
+    name: 'rc-built-entries',
+    async resolveId(source, importer, options) {
+      if (!importer?.startsWith(resolvePath('elements'))) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const entry = resolved && entries[dirname(resolved.id)];
+      // `absolute`: the id stays as written, relative to rc-call.js in dist/.
+      return entry ? { id: entry, external: 'absolute' } : null;
+    },
+  };
+}
+
+const esm = {
+  dir: 'dist',
+  format: 'es',
+  entryFileNames: '[name].js',
+  chunkFileNames: 'chunks/[name]-[hash].js',
+  sourcemap: true,
+};
+
 const config = [
   {
     input: present(browserEntries),
-    output: {
-      dir: 'dist',
-      format: 'es',
-      entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
-      sourcemap: true,
-    },
+    output: esm,
     plugins: [clean(), ...browserPlugins(), noVendorMaps(), copyFiles()],
   },
 ];
+
+if (existsSync('elements/index.ts')) {
+  config.push({
+    input: { 'rc-call': 'elements/index.ts' },
+    output: esm,
+    plugins: [builtEntries(), ...browserPlugins()],
+  });
+}
 
 if (existsSync('elements/global.ts')) {
   config.push({
