@@ -37,10 +37,6 @@ export class StoreController implements ReactiveController {
     this.#resubscribe();
   }
 
-  get explicit(): CallStore | undefined {
-    return this.#explicit;
-  }
-
   hostConnected(): void {
     this.#connected = true;
     this.#resubscribe();

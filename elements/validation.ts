@@ -137,8 +137,4 @@ export class IssueTracker {
     }
     return parsed.value;
   }
-
-  reset(): void {
-    this.#seen.clear();
-  }
 }
