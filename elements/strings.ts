@@ -42,7 +42,8 @@ export interface CallStrings {
 
 export type CallLang = 'zh' | 'en';
 
-const R = RCCallEndReason;
+// The keys of `endReasons` are RCCallEndReason values, written as numbers with the member's name
+// beside them: `[RCCallEndReason.NAME]` would put every name in the bundle, twice.
 
 export const en: CallStrings = {
   incomingVideo: 'Incoming video call',
@@ -77,38 +78,38 @@ export const en: CallStrings = {
   members: '{n} people',
   unknownReason: 'Call ended',
   endReasons: {
-    [R.CANCEL]: 'You cancelled the call',
-    [R.REJECT]: 'You declined the call',
-    [R.HANGUP]: 'You hung up',
-    [R.BUSY_LINE]: 'You were busy on another call',
-    [R.NO_RESPONSE]: 'Missed call',
-    [R.ENGINE_UNSUPPORTED]: 'This browser cannot make calls',
-    [R.NETWORK_ERROR]: 'Network problem',
-    [R.GET_MEDIA_RESOURCES_ERROR]: 'Could not open camera or microphone',
-    [R.PUBLISH_ERROR]: 'Could not send your media',
-    [R.SUBSCRIBE_ERROR]: 'Could not receive media',
-    [R.REMOTE_CANCEL]: 'The caller cancelled',
-    [R.REMOTE_REJECT]: 'Call declined',
-    [R.REMOTE_HANGUP]: 'The other side hung up',
-    [R.REMOTE_BUSY_LINE]: 'Line busy',
-    [R.REMOTE_NO_RESPONSE]: 'No answer',
-    [R.REMOTE_ENGINE_UNSUPPORTED]: 'The other side cannot take calls',
-    [R.REMOTE_NETWORK_ERROR]: 'The other side lost the network',
-    [R.REMOTE_GET_MEDIA_RESOURCE_ERROR]: 'The other side could not open camera or microphone',
-    [R.REMOTE_PUBLISH_ERROR]: 'The other side could not send media',
-    [R.REMOTE_SUBSCRIBE_ERROR]: 'The other side could not receive media',
-    [R.OTHER_CLIENT_JOINED_CALL]: 'You joined the call on another device',
-    [R.OTHER_CLIENT_IN_CALL]: 'You are already in this call on another device',
-    [R.KICKED_BY_SERVER]: 'Removed from the call by the server',
-    [R.ACCEPT_SYSTEM_CALL]: 'You answered a phone call',
-    [R.REMOTE_OTHER_CLIENT_JOINED_CALL]: 'The other side joined on another device',
-    [R.REMOTE_OTHER_CLIENT_IN_CALL]: 'The other side is in this call on another device',
-    [R.REMOTE_KICKED_BY_SERVER]: 'The other side was removed by the server',
-    [R.REMOTE_ACCEPT_SYSTEM_CALL]: 'The other side answered a phone call',
-    [R.ACCEPT_BY_OTHER_CLIENT]: 'Answered on another device',
-    [R.HANGUP_BY_OTHER_CLIENT]: 'Declined on another device',
-    [R.ADDED_TO_BLACKLIST]: 'You are blocked by this user',
-    [R.SERVICE_NOT_OPENED]: 'Calling is not enabled for this app',
+    1: 'You cancelled the call', // CANCEL
+    2: 'You declined the call', // REJECT
+    3: 'You hung up', // HANGUP
+    4: 'You were busy on another call', // BUSY_LINE
+    5: 'Missed call', // NO_RESPONSE
+    6: 'This browser cannot make calls', // ENGINE_UNSUPPORTED
+    7: 'Network problem', // NETWORK_ERROR
+    8: 'Could not open camera or microphone', // GET_MEDIA_RESOURCES_ERROR
+    9: 'Could not send your media', // PUBLISH_ERROR
+    10: 'Could not receive media', // SUBSCRIBE_ERROR
+    11: 'The caller cancelled', // REMOTE_CANCEL
+    12: 'Call declined', // REMOTE_REJECT
+    13: 'The other side hung up', // REMOTE_HANGUP
+    14: 'Line busy', // REMOTE_BUSY_LINE
+    15: 'No answer', // REMOTE_NO_RESPONSE
+    16: 'The other side cannot take calls', // REMOTE_ENGINE_UNSUPPORTED
+    17: 'The other side lost the network', // REMOTE_NETWORK_ERROR
+    18: 'The other side could not open camera or microphone', // REMOTE_GET_MEDIA_RESOURCE_ERROR
+    19: 'The other side could not send media', // REMOTE_PUBLISH_ERROR
+    20: 'The other side could not receive media', // REMOTE_SUBSCRIBE_ERROR
+    21: 'You joined the call on another device', // OTHER_CLIENT_JOINED_CALL
+    22: 'You are already in this call on another device', // OTHER_CLIENT_IN_CALL
+    23: 'Removed from the call by the server', // KICKED_BY_SERVER
+    24: 'You answered a phone call', // ACCEPT_SYSTEM_CALL
+    31: 'The other side joined on another device', // REMOTE_OTHER_CLIENT_JOINED_CALL
+    32: 'The other side is in this call on another device', // REMOTE_OTHER_CLIENT_IN_CALL
+    33: 'The other side was removed by the server', // REMOTE_KICKED_BY_SERVER
+    34: 'The other side answered a phone call', // REMOTE_ACCEPT_SYSTEM_CALL
+    101: 'Answered on another device', // ACCEPT_BY_OTHER_CLIENT
+    102: 'Declined on another device', // HANGUP_BY_OTHER_CLIENT
+    103: 'You are blocked by this user', // ADDED_TO_BLACKLIST
+    104: 'Calling is not enabled for this app', // SERVICE_NOT_OPENED
   },
 };
 
@@ -145,38 +146,38 @@ export const zh: CallStrings = {
   members: '{n} 人',
   unknownReason: '通话已结束',
   endReasons: {
-    [R.CANCEL]: '已取消',
-    [R.REJECT]: '已拒绝',
-    [R.HANGUP]: '已挂断',
-    [R.BUSY_LINE]: '忙线中,未接听',
-    [R.NO_RESPONSE]: '未接听',
-    [R.ENGINE_UNSUPPORTED]: '当前浏览器不支持通话',
-    [R.NETWORK_ERROR]: '网络异常',
-    [R.GET_MEDIA_RESOURCES_ERROR]: '无法打开摄像头或麦克风',
-    [R.PUBLISH_ERROR]: '发布音视频失败',
-    [R.SUBSCRIBE_ERROR]: '接收音视频失败',
-    [R.REMOTE_CANCEL]: '对方已取消',
-    [R.REMOTE_REJECT]: '对方已拒绝',
-    [R.REMOTE_HANGUP]: '对方已挂断',
-    [R.REMOTE_BUSY_LINE]: '对方忙线中',
-    [R.REMOTE_NO_RESPONSE]: '对方无人接听',
-    [R.REMOTE_ENGINE_UNSUPPORTED]: '对方设备不支持通话',
-    [R.REMOTE_NETWORK_ERROR]: '对方网络异常',
-    [R.REMOTE_GET_MEDIA_RESOURCE_ERROR]: '对方无法打开摄像头或麦克风',
-    [R.REMOTE_PUBLISH_ERROR]: '对方发布音视频失败',
-    [R.REMOTE_SUBSCRIBE_ERROR]: '对方接收音视频失败',
-    [R.OTHER_CLIENT_JOINED_CALL]: '你已在其他设备加入通话',
-    [R.OTHER_CLIENT_IN_CALL]: '你已在其他设备通话中',
-    [R.KICKED_BY_SERVER]: '已被服务器移出通话',
-    [R.ACCEPT_SYSTEM_CALL]: '你接听了系统电话',
-    [R.REMOTE_OTHER_CLIENT_JOINED_CALL]: '对方已在其他设备加入通话',
-    [R.REMOTE_OTHER_CLIENT_IN_CALL]: '对方已在其他设备通话中',
-    [R.REMOTE_KICKED_BY_SERVER]: '对方已被服务器移出通话',
-    [R.REMOTE_ACCEPT_SYSTEM_CALL]: '对方接听了系统电话',
-    [R.ACCEPT_BY_OTHER_CLIENT]: '已在其他设备接听',
-    [R.HANGUP_BY_OTHER_CLIENT]: '已在其他设备挂断',
-    [R.ADDED_TO_BLACKLIST]: '你已被对方加入黑名单',
-    [R.SERVICE_NOT_OPENED]: '未开通音视频服务',
+    1: '已取消', // CANCEL
+    2: '已拒绝', // REJECT
+    3: '已挂断', // HANGUP
+    4: '忙线中,未接听', // BUSY_LINE
+    5: '未接听', // NO_RESPONSE
+    6: '当前浏览器不支持通话', // ENGINE_UNSUPPORTED
+    7: '网络异常', // NETWORK_ERROR
+    8: '无法打开摄像头或麦克风', // GET_MEDIA_RESOURCES_ERROR
+    9: '发布音视频失败', // PUBLISH_ERROR
+    10: '接收音视频失败', // SUBSCRIBE_ERROR
+    11: '对方已取消', // REMOTE_CANCEL
+    12: '对方已拒绝', // REMOTE_REJECT
+    13: '对方已挂断', // REMOTE_HANGUP
+    14: '对方忙线中', // REMOTE_BUSY_LINE
+    15: '对方无人接听', // REMOTE_NO_RESPONSE
+    16: '对方设备不支持通话', // REMOTE_ENGINE_UNSUPPORTED
+    17: '对方网络异常', // REMOTE_NETWORK_ERROR
+    18: '对方无法打开摄像头或麦克风', // REMOTE_GET_MEDIA_RESOURCE_ERROR
+    19: '对方发布音视频失败', // REMOTE_PUBLISH_ERROR
+    20: '对方接收音视频失败', // REMOTE_SUBSCRIBE_ERROR
+    21: '你已在其他设备加入通话', // OTHER_CLIENT_JOINED_CALL
+    22: '你已在其他设备通话中', // OTHER_CLIENT_IN_CALL
+    23: '已被服务器移出通话', // KICKED_BY_SERVER
+    24: '你接听了系统电话', // ACCEPT_SYSTEM_CALL
+    31: '对方已在其他设备加入通话', // REMOTE_OTHER_CLIENT_JOINED_CALL
+    32: '对方已在其他设备通话中', // REMOTE_OTHER_CLIENT_IN_CALL
+    33: '对方已被服务器移出通话', // REMOTE_KICKED_BY_SERVER
+    34: '对方接听了系统电话', // REMOTE_ACCEPT_SYSTEM_CALL
+    101: '已在其他设备接听', // ACCEPT_BY_OTHER_CLIENT
+    102: '已在其他设备挂断', // HANGUP_BY_OTHER_CLIENT
+    103: '你已被对方加入黑名单', // ADDED_TO_BLACKLIST
+    104: '未开通音视频服务', // SERVICE_NOT_OPENED
   },
 };
 
