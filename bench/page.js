@@ -1,6 +1,10 @@
 // Runs in the benchmark page: one measurement of our call path, one of a raw RTCPeerConnection
 // loopback, 1:1 and for a group of four. Each ends at the first remote video frame presented by a
-// <video> element (for the group: the last of the three remote members' first frames).
+// <video> element (for our group: the last of the three remote members' first frames at the
+// caller; for the raw baseline, four loopbacks: the last of their four first frames). The raw
+// variants beside it (one stream over three pairs, full mesh, full mesh at half size) are info.
+// Our group runs mark their phases (rung, accepted, track, frame and its size, getUserMedia);
+// with `window.bench.trace` also every room message sent and each connection's steps.
 // `window.teardown` drives two <rc-call-client backend="local"> elements through call/hang-up
 // cycles; bench/run.mjs reads what is left open (it installs the recorders before this loads).
 import { createLocalCallClient, RCCallMediaType } from '/dist/local.js';
@@ -334,7 +338,7 @@ async function rawGroup() {
  * (member 0) decodes a frame from each of the three others. Tells the cost of the topology from
  * the cost of the engine.
  */
-async function rawMesh() {
+async function rawMesh(run, scale = 1) {
   const stopTracing = window.bench.trace ? traceMedia(() => performance.now() - start) : null;
   const names = ['c', 'm1', 'm2', 'm3'];
   const labels = new Map();
@@ -362,14 +366,27 @@ async function rawMesh() {
           void video.play();
         };
       }
-      streams[i].getTracks().forEach((track) => a.addTrack(track, streams[i]));
+      // The offerer's video is scaled from the start; the answerer's once its answer made the
+      // encoding (before the connection is up, as ours does).
+      streams[i].getTracks().forEach((track) => {
+        if (track.kind !== 'video' || scale === 1) return a.addTrack(track, streams[i]);
+        const sendEncodings = [{ scaleResolutionDownBy: scale }];
+        a.addTransceiver(track, { direction: 'sendrecv', streams: [streams[i]], sendEncodings });
+      });
       streams[j].getTracks().forEach((track) => b.addTrack(track, streams[j]));
+      const scaleAnswer = async () => {
+        const sender = b.getSenders().find((s) => s.track?.kind === 'video');
+        const parameters = sender.getParameters();
+        if (scale === 1 || !parameters.encodings[0]) return;
+        parameters.encodings[0].scaleResolutionDownBy = scale;
+        await sender.setParameters(parameters);
+      };
       negotiations.push(
         (async () => {
           await a.setLocalDescription();
           await b.setRemoteDescription(a.localDescription);
           await b.setLocalDescription();
-          await a.setRemoteDescription(b.localDescription);
+          await Promise.all([a.setRemoteDescription(b.localDescription), scaleAnswer()]);
         })(),
       );
     }
@@ -390,7 +407,10 @@ async function rawMesh() {
   return Math.max(...ends) - start;
 }
 
-window.bench = { ours, raw, oursGroup, rawLoopbacks, rawGroup, rawMesh };
+/** The raw mesh sending video at half width and height, as our mesh does in a group. */
+const rawMeshHalf = (run) => rawMesh(run, 2);
+
+window.bench = { ours, raw, oursGroup, rawLoopbacks, rawGroup, rawMesh, rawMeshHalf };
 
 // ---- teardown: the elements through call/hang-up cycles -------------------------------------
 

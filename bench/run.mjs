@@ -4,14 +4,19 @@
 //    the callee answering at once) against a raw RTCPeerConnection loopback, alternating: medians
 //    and their ratio.
 // 2. The same for a group of four: callInGroup() to a first frame from each of three members,
-//    against one getUserMedia sent over three raw peer connection pairs.
+//    against the issue's baseline, four raw loopbacks in one page (four getUserMedia, four pairs
+//    each sending one stream one way, until the last of the four first frames). Info lines set
+//    it beside one stream over three raw pairs, a raw full mesh (the same twelve connections as
+//    ours), the raw mesh at half size (what ours sends in a group) and raw mesh / baseline (what
+//    the topology alone costs).
 // 3. The gzip size (level 9, each file on its own) of every dist entry.
 // 4. Teardown of the elements: two <rc-call-client backend="local"> in one page through 30
 //    call/hang-up cycles; live tracks, open peer connections, event listeners and heap growth.
 // Ends with a summary block, one line per figure. Exits 0 when a target is missed (it reports),
 // non-zero when the bench itself fails.
-//   node bench/run.mjs [--runs N] [--cycles N]   (runs default 7, at least 5, plus a warm-up;
-//                                                 cycles default 30)
+//   node bench/run.mjs [--runs N] [--cycles N] [--only group|1:1] [--trace]
+//     runs default 7, at least 5, plus a warm-up; cycles default 30; --only measures that figure
+//     alone; --trace prints the group runs' getUserMedia, room messages and connection steps.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -100,7 +105,15 @@ async function compare(page, label, kinds) {
     const shift = run % kinds.length;
     const order = [...kinds.slice(shift), ...kinds.slice(0, shift)];
     for (const kind of order) {
-      const ms = await page.evaluate(([k, i]) => window.bench[k](i), [kind, run]);
+      // A run that never gets its frames fails the bench instead of stalling it.
+      const ms = await page.evaluate(
+        ([k, i]) =>
+          Promise.race([
+            window.bench[k](i),
+            new Promise((_, fail) => setTimeout(() => fail(new Error(`${k} timed out`)), 20000)),
+          ]),
+        [kind, run],
+      );
       if (run > 0) times[kind].push(ms);
       const phases = await page.evaluate(() => window.bench.phases);
       const detail = phases ? ` (${phases})` : '';
@@ -434,7 +447,7 @@ async function oneToOne(page) {
 }
 
 async function groupOfFour(page) {
-  const kinds = ['oursGroup', 'rawLoopbacks', 'rawGroup', 'rawMesh'];
+  const kinds = ['oursGroup', 'rawLoopbacks', 'rawGroup', 'rawMesh', 'rawMeshHalf'];
   const times = await compare(page, 'group', kinds);
   const ours = times.oursGroup;
   const raw = times.rawLoopbacks;
@@ -455,6 +468,10 @@ async function groupOfFour(page) {
   figure(
     `  group of 4 vs a raw full mesh (ours / raw mesh ${fmt(times.rawMesh)})`,
     (ours / times.rawMesh).toFixed(2),
+  );
+  figure(
+    `  group of 4 vs a raw full mesh at half size, as ours sends (ours / ${fmt(times.rawMeshHalf)})`,
+    (ours / times.rawMeshHalf).toFixed(2),
   );
   figure(
     `  raw mesh / raw baseline (what the mesh topology costs, ${fmt(times.rawMesh)} / ${fmt(raw)})`,

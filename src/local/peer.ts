@@ -41,6 +41,8 @@ export class Peer {
   private ignoreOffer = false;
   private queue: Promise<void> = Promise.resolve();
   private scaling: Promise<void> = Promise.resolve();
+  /** The video scale the sender has, once known (reading it blocks on WebRTC's thread). */
+  private sentScale?: number;
   private timer?: ReturnType<typeof setTimeout>;
   private closed = false;
 
@@ -69,7 +71,10 @@ export class Peer {
     if (!polite) {
       for (const kind of KINDS) {
         const init: RTCRtpTransceiverInit = { direction: 'sendrecv' };
-        if (kind === 'video') init.sendEncodings = [{ scaleResolutionDownBy: local.videoScale() }];
+        if (kind === 'video') {
+          this.sentScale = local.videoScale();
+          init.sendEncodings = [{ scaleResolutionDownBy: this.sentScale }];
+        }
         pc.addTransceiver(local.track(kind) ?? kind, init);
       }
     }
@@ -167,15 +172,18 @@ export class Peer {
   }
 
   private async applyScale(): Promise<void> {
+    const scale = this.local.videoScale();
+    if (scale === this.sentScale) return;
     const sender = this.transceiver('video')?.sender;
     const parameters = sender?.getParameters();
     const encoding = parameters?.encodings?.[0];
-    const scale = this.local.videoScale();
     // The polite side has no encoding before its answer, which applies the scale.
-    if (!sender || !parameters || !encoding || (encoding.scaleResolutionDownBy ?? 1) === scale)
-      return;
-    encoding.scaleResolutionDownBy = scale;
-    await sender.setParameters(parameters);
+    if (!sender || !parameters || !encoding) return;
+    if ((encoding.scaleResolutionDownBy ?? 1) !== scale) {
+      encoding.scaleResolutionDownBy = scale;
+      await sender.setParameters(parameters);
+    }
+    this.sentScale = scale;
   }
 
   private watch(): void {
