@@ -1,8 +1,8 @@
 // Size budget of the built package (npm test builds dist/ first): what a page using the elements
 // with the local backend loads up front, `dist/rc-call.js` and everything it imports statically,
-// transitively. Issue 6 sets the target at 25 kB gzip; today it is about 32.3 kB: rc-call.js 22.0 kB
-// (Lit ~5 kB, the elements ~17 kB) and calllib.js 10.2 kB, the engine that rc-call.js must re-export
-// statically. This test holds a regression ceiling of 33.5 kB and prints the distance to the target;
+// transitively. Issue 6 sets the target at 25 kB gzip; today it is about 31.9 kB: rc-call.js 21.6 kB
+// (Lit ~5 kB, the elements ~16.5 kB) and calllib.js 10.2 kB, the engine that rc-call.js must re-export
+// statically. This test holds a regression ceiling of 33 kB and prints the distance to the target;
 // `npm run bench` reports it too. Dynamically imported chunks (the backends, the RongCloud SDK) are
 // loaded later, only when used, and are reported but not budgeted.
 // Every file is gzipped on its own at level 9, as a server would send it.
@@ -16,7 +16,7 @@ import { closure, gzipSize, importsOf } from '../../bench/dist-closure.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
 const TARGET = 25 * 1024;
-const CEILING = 33.5 * 1024;
+const CEILING = 33 * 1024;
 
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const name = (file) => relative(dist, file);
@@ -113,7 +113,7 @@ test('the gzip size of each entry (printed)', () => {
   report('loaded later when <rc-call-client backend="local"> starts', lazyLocal);
 });
 
-test('rc-call.js and its static imports stay under the 33.5 kB gzip ceiling (target 25 kB)', () => {
+test('rc-call.js and its static imports stay under the 33 kB gzip ceiling (target 25 kB)', () => {
   const files = closure(entry('rc-call.js'));
   assert.ok(
     !files.some((f) => /rongcloud|index\.esm-/.test(name(f))),
