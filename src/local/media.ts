@@ -107,7 +107,9 @@ export class LocalMedia implements MediaPort {
   private async joinWhenOpened(room: LocalRoom): Promise<void> {
     const waited = new Promise((done) => setTimeout(done, OPEN_WAIT_MS));
     await Promise.race([Promise.allSettled([...this.opening]), waited]);
-    // The engine publishes the new tracks in the microtasks that follow the opening.
+    // The engine publishes the new tracks in the microtasks that follow the opening: the room
+    // joins then, announcing them (no task in between); without a publish, on the next task.
+    room.joinOnPublish = true;
     await new Promise((done) => setTimeout(done, 0));
     room.join();
   }

@@ -40,6 +40,8 @@ export class LocalRoom implements MediaRoom {
   private left = false;
   /** Until `join()`, room messages wait here: no peer connection is made before we announce. */
   private backlog: TransportMessage[] | null = [];
+  /** Set while the devices just opened: the next `publish()` joins, announcing its tracks. */
+  joinOnPublish = false;
 
   constructor(
     readonly roomId: string,
@@ -54,7 +56,8 @@ export class LocalRoom implements MediaRoom {
 
   /** Announces this endpoint to every participant, then handles the messages that came before. */
   join(): void {
-    if (this.left) return;
+    if (this.left || !this.backlog) return;
+    this.joinOnPublish = false;
     this.announceJoin();
     const waiting = this.backlog ?? [];
     this.backlog = null;
@@ -90,7 +93,8 @@ export class LocalRoom implements MediaRoom {
       this.forEachPeer((peer) => peer.setTrack(track.kind, track.track));
     }
     this.rescale();
-    this.announce();
+    if (this.joinOnPublish) this.join();
+    else this.announce();
     return { code: SUCCESS };
   }
 
