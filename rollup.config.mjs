@@ -8,7 +8,7 @@
 // keep their sourcemaps. Entries whose source does not exist yet are skipped.
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { dirname, resolve as resolvePath, sep } from 'node:path';
 import resolve from '@rollup/plugin-node-resolve';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { minifyTemplatesPlugin } from './rollup.minify-templates.mjs';
@@ -125,18 +125,16 @@ const scriptUrlIntro = `var ${SCRIPT_URL} = (function () {
  * elements take from any of them is there.
  */
 function builtEntries() {
-  const entries = Object.fromEntries(
-    Object.entries(browserEntries).map(([name, file]) => [
-      resolvePath(dirname(file)),
-      `./${name}.js`,
-    ]),
-  );
+  const entries = Object.entries(browserEntries).map(([name, file]) => [
+    resolvePath(dirname(file)) + sep,
+    `./${name}.js`,
+  ]);
   return {
     name: 'rc-built-entries',
     async resolveId(source, importer, options) {
-      if (!importer?.startsWith(resolvePath('elements'))) return null;
+      if (!importer?.startsWith(resolvePath('elements') + sep)) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      const entry = resolved && entries[dirname(resolved.id)];
+      const entry = resolved && entries.find(([dir]) => resolved.id.startsWith(dir))?.[1];
       // `absolute`: the id stays as written, relative to rc-call.js in dist/.
       return entry ? { id: entry, external: 'absolute' } : null;
     },
