@@ -1,4 +1,5 @@
 import { css, html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
 import type { RCCallClient } from '../src/calllib/client.js';
 import type { RCCallSession } from '../src/calllib/session.js';
 import {
@@ -7,7 +8,7 @@ import {
   type BackendFailure,
   type StartedBackend,
 } from './backends.js';
-import { callStoreContext, ContextProvider } from './context.js';
+import { callStoreContext } from './context.js';
 import { createCallEvent, type CallClientStatus } from './events.js';
 import { setRouterHost } from './router.js';
 import {
@@ -118,7 +119,7 @@ export class RcCallClient extends LitElement {
 
   constructor() {
     super();
-    new ContextProvider(this, callStoreContext, this.store);
+    new ContextProvider(this, { context: callStoreContext, initialValue: this.store });
     // Events of calls no session element shows are dispatched here.
     setRouterHost(this.store, this);
     this.store.onEvent((e) => {

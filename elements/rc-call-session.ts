@@ -1,6 +1,7 @@
 import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
 import type { CallState } from './call-state.js';
-import { callIdContext, ContextProvider } from './context.js';
+import { callIdContext } from './context.js';
 import { createCallEvent } from './events.js';
 import { resolveStrings } from './lang.js';
 import { routerFor } from './router.js';
@@ -107,7 +108,7 @@ export class RcCallSession extends LitElement {
   private customTiles = false;
 
   /** Gives the tiles inside the call id shown. */
-  readonly #callIdProvider = new ContextProvider(this, callIdContext);
+  readonly #callIdProvider = new ContextProvider(this, { context: callIdContext });
   readonly #store = new StoreController(this, (store) => this.#register(store));
   readonly #sounds = new CallSounds((resume) =>
     this.store?.reportAutoplayBlocked(resume, this.boundCallId),

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import type { MemberState } from './call-state.js';
-import { callIdContext, consumeContext } from './context.js';
+import { callIdContext } from './context.js';
 import { createCallEvent } from './events.js';
 import { icons } from './icons.js';
 import { routerFor } from './router.js';
@@ -89,7 +90,11 @@ export class RcVideoTile extends LitElement {
 
   constructor() {
     super();
-    consumeContext(this, callIdContext, (id) => (this.contextCallId = id));
+    new ContextConsumer(this, {
+      context: callIdContext,
+      subscribe: true,
+      callback: (id) => (this.contextCallId = id),
+    });
   }
 
   /** The store to read; overrides the one of the enclosing `<rc-call-client>`. */

@@ -1,5 +1,6 @@
+import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { callStoreContext, consumeContext } from './context.js';
+import { callStoreContext } from './context.js';
 import type { CallStore } from './store.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -21,9 +22,13 @@ export class StoreController implements ReactiveController {
     private readonly onChange: (store: CallStore | undefined) => void = () => {},
   ) {
     host.addController(this);
-    consumeContext(host, callStoreContext, (store) => {
-      this.#fromContext = store;
-      this.#resubscribe();
+    new ContextConsumer(host, {
+      context: callStoreContext,
+      subscribe: true,
+      callback: (store) => {
+        this.#fromContext = store;
+        this.#resubscribe();
+      },
     });
   }
 

@@ -77,6 +77,9 @@ export class Peer {
         }
         pc.addTransceiver(local.track(kind) ?? kind, init);
       }
+      // The first offer goes now, not a task later with `negotiationneeded` (which then finds
+      // nothing left to negotiate and does not fire).
+      void this.offer();
     }
   }
 

@@ -28,6 +28,10 @@ function pretend(
   return () => delete (pc as unknown as Record<string, unknown>)[property];
 }
 
+/** Mid-call means connected: remote tracks are announced before the connection is up. */
+const up = (pc: RTCPeerConnection) =>
+  waitFor(() => pc.connectionState === 'connected', 'the connection comes up');
+
 const ufrag = (pc: RTCPeerConnection) => /a=ice-ufrag:(\S+)/.exec(pc.localDescription!.sdp)?.[1];
 
 describe('local backend: a connection that breaks mid-call', () => {
@@ -41,6 +45,7 @@ describe('local backend: a connection that breaks mid-call', () => {
     parties = await videoCall();
     const [alice, bob] = parties;
     const [pc] = connections(alice);
+    await up(pc);
     const before = ufrag(pc);
     let restarts = 0;
     const restartIce = pc.restartIce.bind(pc);
@@ -64,6 +69,7 @@ describe('local backend: a connection that breaks mid-call', () => {
     parties = await videoCall();
     const [alice, bob] = parties;
     const [pc] = connections(alice);
+    await up(pc);
     const restore = pretend(pc, 'connectionState', 'disconnected');
     restore();
     pc.dispatchEvent(new Event('connectionstatechange')); // really `connected` again
@@ -77,6 +83,7 @@ describe('local backend: a connection that breaks mid-call', () => {
     parties = await videoCall();
     const [alice] = parties;
     const [pc] = connections(alice);
+    await up(pc);
     pretend(pc, 'connectionState', 'failed'); // stays failed for alice's backend
     await waitFor(() => alice.closed.length === 1, 'alice’s call ends', RECOVERY_MS + 5000);
     expect(alice.hungup.map((h) => h.userId)).to.deep.equal(['bob']);
