@@ -7,7 +7,8 @@
 //   whitespace, so inline content renders the same; attribute values and comments are untouched.
 // A template whose source has a backslash (escapes), or whose markup has <pre>, <textarea>,
 // <style> or <script>, is left alone; so is one whose `${}` would not survive (e.g. in a CSS
-// comment). The sourcemap maps every unchanged character back, and each template to its start.
+// comment). The sourcemap maps every unchanged character back, and each changed part of a template
+// to where that part started.
 import { parseAst } from 'rollup/parseAst';
 
 const MARK = /\uE000\d+\uE000/;
@@ -137,16 +138,17 @@ function applyEdits(code, edits, id) {
       } else pos.col += ch.length;
     }
   };
+  // Unchanged text maps character by character, so a later map traced through this one keeps
+  // its columns.
   const copy = (text) => {
-    segment();
     for (const ch of text) {
       if (ch === '\n') {
         out.line++;
         src.line++;
         out.col = src.col = 0;
         lines.push([]);
-        segment();
       } else {
+        segment();
         out.col += ch.length;
         src.col += ch.length;
       }
