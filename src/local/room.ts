@@ -210,7 +210,8 @@ export class LocalRoom implements MediaRoom {
         rtcConfiguration,
         {
           track: (kind) => this.published.get(kind)?.track ?? null,
-          videoScale: () => this.videoScale(),
+          // A peer counts itself, also while it is being made.
+          videoScale: () => this.videoScale(this.members.size + (this.members.has(key) ? 0 : 1)),
         },
         {
           send: (rtc) => this.post([userId], { type: 'rtc', toDevice: deviceId, rtc }),
@@ -298,9 +299,9 @@ export class LocalRoom implements MediaRoom {
    * it in a grid tile. Never below {@link GROUP_MIN_HEIGHT} lines, and not at all when the app
    * asked for a resolution. Back to full size when the call is down to two.
    */
-  private videoScale(): number {
+  private videoScale(remoteDevices = this.members.size): number {
     const video = this.published.get('video');
-    if (!video || video.sizeRequested || this.members.size < 2) return 1;
+    if (!video || video.sizeRequested || remoteDevices < 2) return 1;
     const height = video.track.getSettings().height ?? 0;
     return Math.max(1, Math.min(2, height / GROUP_MIN_HEIGHT));
   }
