@@ -93,7 +93,11 @@ export class LocalMedia implements MediaPort {
       },
     });
     this.rooms.set(roomId, room);
-    if (this.opening.size === 0) room.join();
+    // The engine publishes right after joining (a callee once its devices are open): the room
+    // announces itself in that publish, with its tracks, so that members learn them without
+    // another round trip; without a publish, a task later.
+    room.joinOnPublish = true;
+    if (this.opening.size === 0) setTimeout(() => room.join(), 0);
     else void this.joinWhenOpened(room);
     return { code: 10000, room };
   }
@@ -107,9 +111,7 @@ export class LocalMedia implements MediaPort {
   private async joinWhenOpened(room: LocalRoom): Promise<void> {
     const waited = new Promise((done) => setTimeout(done, OPEN_WAIT_MS));
     await Promise.race([Promise.allSettled([...this.opening]), waited]);
-    // The engine publishes the new tracks in the microtasks that follow the opening: the room
-    // joins then, announcing them (no task in between); without a publish, on the next task.
-    room.joinOnPublish = true;
+    // The engine publishes the new tracks in the microtasks that follow the opening.
     await new Promise((done) => setTimeout(done, 0));
     room.join();
   }
