@@ -24,7 +24,8 @@ const elements = new Map(
   ),
 );
 
-const isPublic = (m) => !m.static && !m.privacy && !m.name.startsWith('#');
+const isPublic = (m) =>
+  !m.static && (m.privacy ?? 'public') === 'public' && !m.name.startsWith('#');
 
 /** What the manifest says an element has, by README subsection title. */
 function manifestNames(decl) {
