@@ -13,6 +13,7 @@ import {
   type SessionIntents,
   type SessionView,
 } from './session-views.js';
+import { ClockController } from './clock-controller.js';
 import { CallSounds, type Tone } from './sounds.js';
 import { StoreController } from './store-controller.js';
 import type { CallStore } from './store.js';
@@ -120,8 +121,10 @@ export class RcCallSession extends LitElement {
   #announced = '';
   #refocus = false;
   #announcement = '';
-  #tick: ReturnType<typeof setInterval> | undefined;
-  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #clock = new ClockController(
+    this,
+    () => this.state === 'active' || this.state === 'ended',
+  );
   /** What the last render showed, for the tiles that `updated` keeps in step with it. */
   #view: SessionView | undefined;
 
@@ -224,17 +227,8 @@ export class RcCallSession extends LitElement {
     this.#unregister = store ? routerFor(store).addSession(this) : undefined;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#tick = setInterval(() => {
-      if (this.state === 'active' || this.state === 'ended') this.requestUpdate();
-    }, 1000);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.#tick);
-    clearTimeout(this.#idleTimer);
     this.#sounds.dispose();
   }
 
@@ -248,13 +242,10 @@ export class RcCallSession extends LitElement {
     this.mediaType = call?.mediaType;
     this.#callIdProvider.setValue(call?.callId);
     if (this.state !== 'active') this.inviteOpen = false;
-    clearTimeout(this.#idleTimer);
-    if (call?.phase === 'ended') {
-      this.#idleTimer = setTimeout(
-        () => this.requestUpdate(),
-        Math.max(0, (call.endedAt ?? 0) + this.endedDuration - Date.now()),
-      );
-    }
+    // An ended call goes back to idle after endedDuration.
+    this.#clock.updateAt(
+      call?.phase === 'ended' ? (call.endedAt ?? 0) + this.endedDuration : undefined,
+    );
     this.#announce(call);
   }
 
