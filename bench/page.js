@@ -75,9 +75,11 @@ async function ours(run) {
   return end - start;
 }
 
-/** getUserMedia, two peer connections in this page, offer/answer, first remote frame. */
-async function raw() {
-  const start = performance.now();
+/**
+ * One raw loopback: getUserMedia, two peer connections in this page, offer/answer; resolves at
+ * the first remote frame, with what to close.
+ */
+async function loopback() {
   const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
   const a = new RTCPeerConnection();
   const b = new RTCPeerConnection();
@@ -96,10 +98,20 @@ async function raw() {
   await b.setLocalDescription();
   await a.setRemoteDescription(b.localDescription);
   const end = await frame;
-  stream.getTracks().forEach((t) => t.stop());
-  a.close();
-  b.close();
-  video.remove();
+  const close = () => {
+    stream.getTracks().forEach((t) => t.stop());
+    a.close();
+    b.close();
+    video.remove();
+  };
+  return { end, close };
+}
+
+/** The 1:1 baseline: one raw loopback. */
+async function raw() {
+  const start = performance.now();
+  const { end, close } = await loopback();
+  close();
   return end - start;
 }
 
@@ -258,36 +270,7 @@ async function oursGroup(run) {
  */
 async function rawLoopbacks() {
   const start = performance.now();
-  const loops = [0, 1, 2, 3].map(async () => {
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
-    const a = new RTCPeerConnection();
-    const b = new RTCPeerConnection();
-    a.onicecandidate = (e) => e.candidate && b.addIceCandidate(e.candidate);
-    b.onicecandidate = (e) => e.candidate && a.addIceCandidate(e.candidate);
-    const video = newVideo();
-    const frame = firstFrame(video);
-    b.ontrack = ({ track }) => {
-      if (track.kind !== 'video') return;
-      video.srcObject = new MediaStream([track]);
-      void video.play();
-    };
-    stream.getTracks().forEach((track) => a.addTrack(track, stream));
-    await a.setLocalDescription();
-    await b.setRemoteDescription(a.localDescription);
-    await b.setLocalDescription();
-    await a.setRemoteDescription(b.localDescription);
-    const end = await frame;
-    return {
-      end,
-      close: () => (
-        stream.getTracks().forEach((t) => t.stop()),
-        a.close(),
-        b.close(),
-        video.remove()
-      ),
-    };
-  });
-  const done = await Promise.all(loops);
+  const done = await Promise.all([0, 1, 2, 3].map(loopback));
   done.forEach((loop) => loop.close());
   return Math.max(...done.map((loop) => loop.end)) - start;
 }
