@@ -52,34 +52,33 @@ function newCallId(): string {
  * with their signalling and media ports.
  */
 export class RCCallClient {
-  private readonly sessions = new Map<string, RCCallSession>();
+  readonly #sessions = new Map<string, RCCallSession>();
   /** Calls that ended (or were hung up before we heard of them): late signals for them are dropped. */
-  private readonly finished = new BoundedSet<string>(500);
-  private readonly logger: Logger;
-  private readonly ctx: SessionContext;
-  private readonly router: SignalRouter;
-  private profile: IUserProfile = {};
-  private destroyed = false;
+  readonly #finished = new BoundedSet<string>(500);
+  readonly #logger: Logger;
+  readonly #ctx: SessionContext;
+  readonly #router: SignalRouter;
+  #profile: IUserProfile = {};
+  #destroyed = false;
 
-  constructor(
-    private readonly signaling: SignalingPort,
-    media: MediaPort,
-    options: IInstallOptions,
-  ) {
+  readonly #signaling: SignalingPort;
+
+  constructor(signaling: SignalingPort, media: MediaPort, options: IInstallOptions) {
+    this.#signaling = signaling;
     if (!options || typeof options.onSession !== 'function') {
       throw new TypeError('RCCallClient: options.onSession(session) is required');
     }
     if (typeof options.onSessionClose !== 'function') {
       throw new TypeError('RCCallClient: options.onSessionClose(session, summary) is required');
     }
-    this.logger = new Logger(options.logLevel ?? LogLevel.WARN, options.logStdout);
+    this.#logger = new Logger(options.logLevel ?? LogLevel.WARN, options.logStdout);
     const timeout =
       typeof options.timeout === 'number' && options.timeout > 0
         ? options.timeout
         : DEFAULT_TIMEOUT_MS;
     const lang = options.lang === 'en' ? 'en' : 'zh';
-    this.ctx = {
-      logger: this.logger,
+    this.#ctx = {
+      logger: this.#logger,
       media,
       timeout,
       lang,
@@ -92,31 +91,31 @@ export class RCCallClient {
       },
       userId: () => signaling.getUserId(),
       serverTime: () => signaling.getServerTime(),
-      common: () => commonFields(signaling.getUserId(), signaling.getDeviceId(), this.profile),
-      send: (signal) => this.send(signal),
+      common: () => commonFields(signaling.getUserId(), signaling.getDeviceId(), this.#profile),
+      send: (signal) => this.#send(signal),
       hangupOthers: async (except) => {
-        const others = [...this.sessions.values()].filter((s) => s !== except && !s.isEnded());
+        const others = [...this.#sessions.values()].filter((s) => s !== except && !s.isEnded());
         await Promise.all(others.map((s) => s.hungup()));
       },
       closed: (session, summary) => {
-        if (this.sessions.get(session.getCallId()) === session)
-          this.sessions.delete(session.getCallId());
-        this.finished.add(session.getCallId());
-        callSafely(this.logger, 'onSessionClose', options.onSessionClose, session, summary);
+        if (this.#sessions.get(session.getCallId()) === session)
+          this.#sessions.delete(session.getCallId());
+        this.#finished.add(session.getCallId());
+        callSafely(this.#logger, 'onSessionClose', options.onSessionClose, session, summary);
       },
     };
-    this.router = new SignalRouter({
-      ctx: this.ctx,
-      logger: this.logger,
-      sessions: this.sessions,
-      finished: this.finished,
+    this.#router = new SignalRouter({
+      ctx: this.#ctx,
+      logger: this.#logger,
+      sessions: this.#sessions,
+      finished: this.#finished,
       busy: () => this.getSessions().length > 0,
-      onSession: (session) => callSafely(this.logger, 'onSession', options.onSession, session),
+      onSession: (session) => callSafely(this.#logger, 'onSession', options.onSession, session),
       onOfflineRecord: (r) =>
-        callSafely(this.logger, 'onOfflineRecord', options.onOfflineRecord, r),
+        callSafely(this.#logger, 'onOfflineRecord', options.onOfflineRecord, r),
     });
     signaling.setReceiver((raw) => {
-      if (!this.destroyed) this.router.receive(raw);
+      if (!this.#destroyed) this.#router.receive(raw);
     });
   }
 
@@ -126,7 +125,7 @@ export class RCCallClient {
     if (typeof info.name === 'string') clean.name = info.name;
     if (typeof info.portraitUri === 'string') clean.portraitUri = info.portraitUri;
     if (typeof info.extra === 'string') clean.extra = info.extra;
-    this.profile = clean;
+    this.#profile = clean;
   }
 
   /** 1:1 call. Resolves `{code: 10000, session}` or `{code}` on failure. */
@@ -134,10 +133,10 @@ export class RCCallClient {
     if (!options || !isId(options.targetId)) {
       throw new TypeError('call({targetId, mediaType, listener}): targetId must be a user id');
     }
-    if (options.targetId === this.signaling.getUserId()) {
+    if (options.targetId === this.#signaling.getUserId()) {
       throw new TypeError('call(): targetId cannot be your own user id');
     }
-    return this.start(ConversationType.PRIVATE, options.targetId, [options.targetId], options);
+    return this.#start(ConversationType.PRIVATE, options.targetId, [options.targetId], options);
   }
 
   /** Group call: invites `userIds` of group `targetId`. */
@@ -148,36 +147,36 @@ export class RCCallClient {
     if (!Array.isArray(options.userIds) || !options.userIds.every(isId)) {
       throw new TypeError('callInGroup(): userIds must be an array of user ids');
     }
-    const self = this.signaling.getUserId();
+    const self = this.#signaling.getUserId();
     const userIds = [...new Set(options.userIds)].filter((id) => id !== self);
     if (userIds.length === 0) throw new TypeError('callInGroup(): userIds names nobody but you');
-    return this.start(ConversationType.GROUP, options.targetId, userIds, options);
+    return this.#start(ConversationType.GROUP, options.targetId, userIds, options);
   }
 
   /** RongCloud only: user info of a member already in the room. */
   async getJoinedUserInfo(userId: string): Promise<{ code: number; data?: unknown }> {
-    if (!this.ctx.media.getJoinedUserInfo)
+    if (!this.#ctx.media.getJoinedUserInfo)
       return { code: RCCallErrorCode.QUERY_JOINED_USER_INFO_ERROR };
-    return this.ctx.media.getJoinedUserInfo(userId);
+    return this.#ctx.media.getJoinedUserInfo(userId);
   }
 
   /** The sessions that have not ended (ours). */
   getSessions(): RCCallSession[] {
-    return [...this.sessions.values()].filter((s) => !s.isEnded());
+    return [...this.#sessions.values()].filter((s) => !s.isEnded());
   }
 
   /** Hangs up every session and stops listening (ours). */
   async destroy(): Promise<void> {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    this.signaling.setReceiver(() => undefined);
-    this.router.dispose();
-    await Promise.all([...this.sessions.values()].map((s) => s.hungup()));
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.#signaling.setReceiver(() => undefined);
+    this.#router.dispose();
+    await Promise.all([...this.#sessions.values()].map((s) => s.hungup()));
   }
 
   // ---- outgoing ------------------------------------------------------------------------------
 
-  private start(
+  #start(
     conversationType: ConversationType,
     targetId: string,
     invitees: string[],
@@ -188,10 +187,10 @@ export class RCCallClient {
       throw new TypeError('mediaType must be RCCallMediaType.AUDIO (1) or AUDIO_VIDEO (2)');
     }
     const listener = checkListener(options.listener);
-    return this.place(conversationType, targetId, invitees, options, mediaType, listener);
+    return this.#place(conversationType, targetId, invitees, options, mediaType, listener);
   }
 
-  private async place(
+  async #place(
     conversationType: ConversationType,
     targetId: string,
     invitees: string[],
@@ -199,10 +198,10 @@ export class RCCallClient {
     mediaType: RCCallMediaType,
     listener: ISessionListener,
   ): Promise<ICallResult> {
-    if (this.destroyed || this.getSessions().length > 0) {
+    if (this.#destroyed || this.getSessions().length > 0) {
       return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
     }
-    const self = this.signaling.getUserId();
+    const self = this.#signaling.getUserId();
     const init: SessionInit = {
       callId: newCallId(),
       conversationType,
@@ -214,28 +213,28 @@ export class RCCallClient {
       incoming: false,
       extra: typeof options.extra === 'string' ? options.extra : undefined,
     };
-    const session = new RCCallSession(this.ctx, init);
+    const session = new RCCallSession(this.#ctx, init);
     session.registerSessionListener(listener);
     for (const id of invitees) session.addMember(id, RCCallUserState.WAITING);
     session.hold();
-    this.sessions.set(init.callId, session);
+    this.#sessions.set(init.callId, session);
 
     // The Invite goes out while the devices open: the callee starts ringing sooner.
     const tracks = session.prepareMedia(mediaType, options.constraints);
-    const sent = this.send({
+    const sent = this.#send({
       messageType: RCCallMessageType.Invite,
       conversationType,
       targetId,
       channelId: init.channelId,
       recipients: invitees,
-      content: inviteContent(init.callId, mediaType, invitees, init.extra, this.ctx.common()),
-      push: invitePush(this.ctx.lang, init.callId, mediaType, invitees),
+      content: inviteContent(init.callId, mediaType, invitees, init.extra, this.#ctx.common()),
+      push: invitePush(this.#ctx.lang, init.callId, mediaType, invitees),
     });
     const [t, s] = await Promise.all([tracks, sent]);
     if (t.code !== OK || s.code !== OK) {
       if (s.code === OK) {
         // The callee is already ringing: tell them why it stops.
-        void this.send({
+        void this.#send({
           messageType: RCCallMessageType.Hangup,
           conversationType,
           targetId,
@@ -244,12 +243,12 @@ export class RCCallClient {
           content: hangupContent(
             init.callId,
             RCCallEndReason.GET_MEDIA_RESOURCES_ERROR,
-            this.ctx.common(),
+            this.#ctx.common(),
           ),
         });
       }
-      this.sessions.delete(init.callId);
-      this.finished.add(init.callId);
+      this.#sessions.delete(init.callId);
+      this.#finished.add(init.callId);
       await session.abort();
       return s.code !== OK ? { code: s.code } : { code: t.code, cause: t.cause };
     }
@@ -260,13 +259,13 @@ export class RCCallClient {
     return { code: OK, session };
   }
 
-  private async send(signal: OutgoingSignal): Promise<{ code: number; sentTime: number }> {
+  async #send(signal: OutgoingSignal): Promise<{ code: number; sentTime: number }> {
     try {
-      const r = await this.signaling.send(signal);
-      return { code: sendCode(r.code), sentTime: r.sentTime ?? this.signaling.getServerTime() };
+      const r = await this.#signaling.send(signal);
+      return { code: sendCode(r.code), sentTime: r.sentTime ?? this.#signaling.getServerTime() };
     } catch (err) {
-      this.logger.warn(`sending ${signal.messageType} failed`, err);
-      return { code: RCCallErrorCode.SEND_MSG_ERROR, sentTime: this.signaling.getServerTime() };
+      this.#logger.warn(`sending ${signal.messageType} failed`, err);
+      return { code: RCCallErrorCode.SEND_MSG_ERROR, sentTime: this.#signaling.getServerTime() };
     }
   }
 }

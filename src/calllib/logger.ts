@@ -3,29 +3,32 @@ import { LogLevel } from './enums.js';
 
 /** A small leveled logger; `logStdout` (install option) takes over the output when given. */
 export class Logger {
-  constructor(
-    private readonly level: LogLevel = LogLevel.WARN,
-    private readonly out?: (level: LogLevel, ...args: unknown[]) => void,
-  ) {}
+  readonly #level: LogLevel;
+  readonly #out?: (level: LogLevel, ...args: unknown[]) => void;
+
+  constructor(level = LogLevel.WARN, out?: (level: LogLevel, ...args: unknown[]) => void) {
+    this.#level = level;
+    this.#out = out;
+  }
 
   debug(...args: unknown[]): void {
-    this.write(LogLevel.DEBUG, args);
+    this.#write(LogLevel.DEBUG, args);
   }
   info(...args: unknown[]): void {
-    this.write(LogLevel.INFO, args);
+    this.#write(LogLevel.INFO, args);
   }
   warn(...args: unknown[]): void {
-    this.write(LogLevel.WARN, args);
+    this.#write(LogLevel.WARN, args);
   }
   error(...args: unknown[]): void {
-    this.write(LogLevel.ERROR, args);
+    this.#write(LogLevel.ERROR, args);
   }
 
-  private write(level: LogLevel, args: unknown[]): void {
-    if (level < this.level) return;
-    if (this.out) {
+  #write(level: LogLevel, args: unknown[]): void {
+    if (level < this.#level) return;
+    if (this.#out) {
       try {
-        this.out(level, '[RCCall]', ...args);
+        this.#out(level, '[RCCall]', ...args);
       } catch {
         // a broken log sink must not break a call
       }

@@ -27,20 +27,26 @@ export interface MediaOptions {
  * track and leaves the room, including a room whose join was still in flight.
  */
 export class SessionMedia {
-  private localTracks: RCLocalTrack[] = [];
+  #localTracks: RCLocalTrack[] = [];
+  /** TS-private, not `#`: a test reaches it to leave the room behind the engine's back. */
   private room?: MediaRoom;
-  private joining?: Promise<{ code: number; reason?: RCCallEndReason }>;
-  private closed = false;
+  #joining?: Promise<{ code: number; reason?: RCCallEndReason }>;
+  #closed = false;
 
-  constructor(
-    private readonly port: MediaPort,
-    private readonly host: MediaHost,
-    private readonly options: MediaOptions,
-    private readonly logger: Logger,
-  ) {}
+  readonly #port: MediaPort;
+  readonly #host: MediaHost;
+  readonly #options: MediaOptions;
+  readonly #logger: Logger;
+
+  constructor(port: MediaPort, host: MediaHost, options: MediaOptions, logger: Logger) {
+    this.#port = port;
+    this.#host = host;
+    this.#options = options;
+    this.#logger = logger;
+  }
 
   get tracks(): readonly RCLocalTrack[] {
-    return this.localTracks;
+    return this.#localTracks;
   }
 
   get joined(): boolean {
@@ -57,27 +63,27 @@ export class SessionMedia {
     video: boolean,
     constraints?: IMediaConstraints,
   ): Promise<LocalTracksResult> {
-    let result = await this.create(audio, video, constraints);
-    if (result.code !== OK && audio && video && this.options.demotion) {
-      this.logger.warn('camera and microphone failed, retrying with the microphone only');
-      result = await this.create(true, false, constraints);
+    let result = await this.#create(audio, video, constraints);
+    if (result.code !== OK && audio && video && this.#options.demotion) {
+      this.#logger.warn('camera and microphone failed, retrying with the microphone only');
+      result = await this.#create(true, false, constraints);
     }
     if (result.code !== OK) return result;
-    if (this.closed) {
+    if (this.#closed) {
       result.tracks.forEach((t) => destroy(t));
       return { code: RCCallErrorCode.STATE_MACHINE_EXIT, tracks: [] };
     }
-    this.localTracks.push(...result.tracks);
+    this.#localTracks.push(...result.tracks);
     return result;
   }
 
-  private async create(audio: boolean, video: boolean, constraints?: IMediaConstraints) {
+  async #create(audio: boolean, video: boolean, constraints?: IMediaConstraints) {
     try {
-      const r = await this.port.createLocalTracks({ audio, video, constraints });
+      const r = await this.#port.createLocalTracks({ audio, video, constraints });
       if (r.code !== OK) r.tracks.forEach((t) => destroy(t));
       return r.code === OK ? r : { code: r.code, tracks: [], cause: r.cause };
     } catch (err) {
-      this.logger.error('createLocalTracks threw', err);
+      this.#logger.error('createLocalTracks threw', err);
       const code = audio && video ? 53303 : audio ? 53301 : 53302;
       return { code, tracks: [] as RCLocalTrack[], cause: mediaFailureCause(err) };
     }
@@ -85,32 +91,32 @@ export class SessionMedia {
 
   /** Joins the room named by the callId and subscribes what is there. */
   join(roomId: string): Promise<{ code: number; reason?: RCCallEndReason }> {
-    this.joining ??= this.doJoin(roomId);
-    return this.joining;
+    this.#joining ??= this.#doJoin(roomId);
+    return this.#joining;
   }
 
-  private async doJoin(roomId: string): Promise<{ code: number; reason?: RCCallEndReason }> {
+  async #doJoin(roomId: string): Promise<{ code: number; reason?: RCCallEndReason }> {
     const events: RoomEvents = {
-      onTrackPublish: (tracks) => void this.subscribe(tracks),
+      onTrackPublish: (tracks) => void this.#subscribe(tracks),
       onTrackReady: (track) => {
-        if (!(track.isVideoTrack() && this.host.audioOnly())) this.host.onRemoteTrackReady(track);
+        if (!(track.isVideoTrack() && this.#host.audioOnly())) this.#host.onRemoteTrackReady(track);
       },
-      onTrackUnpublish: (t) => this.host.onTrackUnpublish(t),
-      onUserJoin: (ids) => this.host.onUserJoin(ids),
-      onUserLeave: (ids) => this.host.onUserLeave(ids),
-      onAudioMuteChange: (t) => this.host.onAudioMuteChange(t),
-      onVideoMuteChange: (t) => this.host.onVideoMuteChange(t),
-      onKickOff: (byServer) => this.host.onKickOff(byServer),
-      onNetworkError: () => this.host.onNetworkError(),
-      onICEConnectionStateChange: (s) => this.host.onICEConnectionStateChange?.(s),
+      onTrackUnpublish: (t) => this.#host.onTrackUnpublish(t),
+      onUserJoin: (ids) => this.#host.onUserJoin(ids),
+      onUserLeave: (ids) => this.#host.onUserLeave(ids),
+      onAudioMuteChange: (t) => this.#host.onAudioMuteChange(t),
+      onVideoMuteChange: (t) => this.#host.onVideoMuteChange(t),
+      onKickOff: (byServer) => this.#host.onKickOff(byServer),
+      onNetworkError: () => this.#host.onNetworkError(),
+      onICEConnectionStateChange: (s) => this.#host.onICEConnectionStateChange?.(s),
     };
     let result;
     try {
-      result = await this.port.joinRoom(roomId, guard(events, this.logger), {
-        joinType: this.options.joinType,
+      result = await this.#port.joinRoom(roomId, guard(events, this.#logger), {
+        joinType: this.#options.joinType,
       });
     } catch (err) {
-      this.logger.error('joinRoom threw', err);
+      this.#logger.error('joinRoom threw', err);
       return { code: RCCallErrorCode.JOIN_ROOM_ERROR, reason: RCCallEndReason.NETWORK_ERROR };
     }
     if (result.code !== OK || !result.room) {
@@ -119,22 +125,22 @@ export class SessionMedia {
         reason: result.reason ?? RCCallEndReason.NETWORK_ERROR,
       };
     }
-    if (this.closed) {
+    if (this.#closed) {
       await result.room.leave().catch(() => undefined);
       return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
     }
     this.room = result.room;
     const present = result.room.getRemoteTracks();
-    if (present.length) void this.subscribe(present);
+    if (present.length) void this.#subscribe(present);
     return { code: OK };
   }
 
   /** Publishes the local tracks not yet published. */
-  async publish(tracks: RCLocalTrack[] = this.localTracks): Promise<number> {
+  async publish(tracks: RCLocalTrack[] = this.#localTracks): Promise<number> {
     const room = this.room;
     if (!room || tracks.length === 0) return OK;
-    const code = await this.retry(() => room.publish(tracks), this.options.publishRetry);
-    if (code !== OK && !this.closed) {
+    const code = await this.#retry(() => room.publish(tracks), this.#options.publishRetry);
+    if (code !== OK && !this.#closed) {
       const hasAudio = tracks.some((t) => t.isAudioTrack());
       const hasVideo = tracks.some((t) => t.isVideoTrack());
       const callCode =
@@ -143,25 +149,25 @@ export class SessionMedia {
           : hasAudio
             ? RCCallErrorCode.AUDIO_PUBLISH_ERROR
             : RCCallErrorCode.VIDEO_PUBLISH_ERROR;
-      this.host.onMediaFailure(RCCallEndReason.PUBLISH_ERROR, callCode, 'publish');
+      this.#host.onMediaFailure(RCCallEndReason.PUBLISH_ERROR, callCode, 'publish');
     }
     return code;
   }
 
-  private async subscribe(tracks: RCTrack[]): Promise<void> {
+  async #subscribe(tracks: RCTrack[]): Promise<void> {
     const room = this.room;
-    if (!room || this.closed) return;
-    const wanted = tracks.filter((t) => !(t.isVideoTrack() && this.host.audioOnly()));
+    if (!room || this.#closed) return;
+    const wanted = tracks.filter((t) => !(t.isVideoTrack() && this.#host.audioOnly()));
     if (wanted.length === 0) return;
-    const code = await this.retry(() => room.subscribe(wanted), this.options.subscribeRetry);
-    if (code !== OK && !this.closed) {
-      this.host.onMediaFailure(RCCallEndReason.SUBSCRIBE_ERROR, code, 'subscribe');
+    const code = await this.#retry(() => room.subscribe(wanted), this.#options.subscribeRetry);
+    if (code !== OK && !this.#closed) {
+      this.#host.onMediaFailure(RCCallEndReason.SUBSCRIBE_ERROR, code, 'subscribe');
     }
   }
 
   /** Stops local video and remote video (descend to audio). */
   async dropVideo(): Promise<void> {
-    const video = this.localTracks.filter((t) => t.isVideoTrack());
+    const video = this.#localTracks.filter((t) => t.isVideoTrack());
     await this.removeLocal(video);
     const room = this.room;
     if (room) {
@@ -173,7 +179,7 @@ export class SessionMedia {
   /** Unpublishes and stops some local tracks. */
   async removeLocal(tracks: RCLocalTrack[]): Promise<number> {
     if (tracks.length === 0) return OK;
-    this.localTracks = this.localTracks.filter((t) => !tracks.includes(t));
+    this.#localTracks = this.#localTracks.filter((t) => !tracks.includes(t));
     let code: number = OK;
     if (this.room) {
       code = await this.room.unpublish(tracks).then(
@@ -199,9 +205,9 @@ export class SessionMedia {
 
   /** Stops every local track and leaves the room. */
   async close(): Promise<void> {
-    this.closed = true;
-    const tracks = this.localTracks;
-    this.localTracks = [];
+    this.#closed = true;
+    const tracks = this.#localTracks;
+    this.#localTracks = [];
     tracks.forEach((t) => destroy(t));
     const room = this.room;
     this.room = undefined;
@@ -209,14 +215,14 @@ export class SessionMedia {
       try {
         await room.leave();
       } catch (err) {
-        this.logger.warn('leaving the room failed', err);
+        this.#logger.warn('leaving the room failed', err);
       }
     }
   }
 
-  private async retry(op: () => Promise<{ code: number }>, again: boolean): Promise<number> {
+  async #retry(op: () => Promise<{ code: number }>, again: boolean): Promise<number> {
     let code: number = RCCallErrorCode.STATE_MACHINE_EXIT;
-    for (let attempt = 0; attempt < (again ? 3 : 1) && !this.closed; attempt++) {
+    for (let attempt = 0; attempt < (again ? 3 : 1) && !this.#closed; attempt++) {
       code = await op().then(
         (r) => r.code,
         () => RCCallErrorCode.STATE_MACHINE_EXIT,

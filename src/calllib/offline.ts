@@ -21,38 +21,42 @@ interface InboxHost {
  * call, every other group becomes an `onOfflineRecord`.
  */
 export class OfflineInbox {
-  private pending: CallSignal[] = [];
-  private timer?: ReturnType<typeof setTimeout>;
+  #pending: CallSignal[] = [];
+  #timer?: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly host: InboxHost) {}
+  readonly #host: InboxHost;
+
+  constructor(host: InboxHost) {
+    this.#host = host;
+  }
 
   add(signal: CallSignal): void {
-    this.pending.push(signal);
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.settle(), OFFLINE_SETTLE_MS);
+    this.#pending.push(signal);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#settle(), OFFLINE_SETTLE_MS);
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
-    this.pending = [];
+    clearTimeout(this.#timer);
+    this.#pending = [];
   }
 
-  private settle(): void {
+  #settle(): void {
     const byCall = new Map<string, CallSignal[]>();
-    for (const s of this.pending) {
+    for (const s of this.#pending) {
       const list = byCall.get(s.callId) ?? [];
       list.push(s);
       byCall.set(s.callId, list);
     }
-    this.pending = [];
+    this.#pending = [];
     for (const list of byCall.values()) {
       list.sort((a, b) => a.sentTime - b.sentTime);
-      this.settleCall(list);
+      this.#settleCall(list);
     }
   }
 
-  private settleCall(list: CallSignal[]): void {
-    const self = this.host.userId();
+  #settleCall(list: CallSignal[]): void {
+    const self = this.#host.userId();
     const invite = list.find(
       (s) => (s.kind === 'invite' || s.kind === 'modifyMem') && s.inviteUserIds?.includes(self),
     );
@@ -60,17 +64,17 @@ export class OfflineInbox {
     const stillRinging =
       invite.kind === 'invite' &&
       invite.conversationType === ConversationType.PRIVATE &&
-      this.host.serverTime() - invite.sentTime < this.host.timeout &&
+      this.#host.serverTime() - invite.sentTime < this.#host.timeout &&
       list.every((s) => s === invite || s.kind === 'ringing' || s.kind === 'modifyMedia');
     if (stillRinging) {
-      for (const s of list) this.host.live({ ...s, offline: false });
+      for (const s of list) this.#host.live({ ...s, offline: false });
       return;
     }
-    this.host.record(this.toRecord(invite, list));
+    this.#host.record(this.#toRecord(invite, list));
   }
 
-  private toRecord(invite: CallSignal, list: CallSignal[]): IOfflineRecord {
-    const self = this.host.userId();
+  #toRecord(invite: CallSignal, list: CallSignal[]): IOfflineRecord {
+    const self = this.#host.userId();
     const accept = list.find((s) => s.kind === 'accept');
     const hangups = list.filter((s) => s.kind === 'hangup');
     const hangup = hangups[hangups.length - 1];

@@ -35,12 +35,12 @@ export class CallCore {
   readonly media: SessionMedia;
   /** Our own no-answer timer while an incoming call rings. */
   ownTimer?: ReturnType<typeof setTimeout>;
-  private readonly createdAt: number;
-  private connectedAt = 0;
+  readonly #createdAt: number;
+  #connectedAt = 0;
   accepting = false;
   constraints?: IMediaConstraints;
   mediaType: RCCallMediaType;
-  private ended?: Promise<void>;
+  #ended?: Promise<void>;
 
   constructor(
     readonly ctx: SessionContext,
@@ -49,7 +49,7 @@ export class CallCore {
     readonly session: RCCallSession,
   ) {
     this.mediaType = init.mediaType;
-    this.createdAt = ctx.serverTime();
+    this.#createdAt = ctx.serverTime();
     this.media = new SessionMedia(ctx.media, roomEvents(this), ctx.mediaOptions, ctx.logger);
   }
 
@@ -97,7 +97,7 @@ export class CallCore {
   becomeKeeping(): void {
     if (this.state !== RCCallSessionState.WAITING) return;
     this.state = RCCallSessionState.KEEPING;
-    this.connectedAt = this.ctx.serverTime();
+    this.#connectedAt = this.ctx.serverTime();
   }
 
   async joinAndPublish(
@@ -130,13 +130,13 @@ export class CallCore {
     reason: RCCallEndReason,
     opts: { notify: boolean; sendReason?: number; to?: string[] },
   ): Promise<void> {
-    if (this.ended) return this.ended;
+    if (this.#ended) return this.#ended;
     const recipients = opts.to ?? this.members.active();
     this.state = RCCallSessionState.END;
     const endTimestamp = this.ctx.serverTime();
     clearTimeout(this.ownTimer);
     this.members.clearAllTimers();
-    this.ended = (async () => {
+    this.#ended = (async () => {
       if (opts.notify && recipients.length) {
         const code = opts.sendReason ?? reason;
         await this.ctx
@@ -148,7 +148,7 @@ export class CallCore {
           .catch(() => undefined);
       }
       await this.media.close();
-      const beginTimestamp = this.connectedAt || this.createdAt;
+      const beginTimestamp = this.#connectedAt || this.#createdAt;
       const summary: IEndSummary = {
         conversationType: this.init.conversationType,
         channelId: this.init.channelId,
@@ -156,12 +156,12 @@ export class CallCore {
         mediaType: this.mediaType,
         beginTimestamp,
         endTimestamp,
-        duration: this.connectedAt ? Math.max(0, endTimestamp - this.connectedAt) : 0,
+        duration: this.#connectedAt ? Math.max(0, endTimestamp - this.#connectedAt) : 0,
         endReason: reason,
       };
       this.ctx.closed(this.session, summary);
     })();
-    return this.ended;
+    return this.#ended;
   }
 
   // ---- members -------------------------------------------------------------------------------

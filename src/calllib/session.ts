@@ -43,72 +43,75 @@ export interface IRemoteUser extends ISenderInfo {
  * (incoming). Same methods and callbacks as RongCloud's CallLib session.
  */
 export class RCCallSession {
-  private readonly core: CallCore;
-  private readonly members: Members;
+  readonly #core: CallCore;
+  readonly #members: Members;
+  /** TS-private, not `#`: a test reaches `media.room` to leave the room behind the engine's back. */
   private readonly media: SessionMedia;
   /** Signals that arrive while `call()` is still setting up wait here (see `open()`). */
-  private queue: CallSignal[] | null = null;
+  #queue: CallSignal[] | null = null;
+
+  readonly #ctx: SessionContext;
+  readonly #init: SessionInit;
 
   /** @internal Sessions are created by the client. */
-  constructor(
-    private readonly ctx: SessionContext,
-    private readonly init: SessionInit,
-  ) {
-    this.core = new CallCore(ctx, init, this);
-    this.members = this.core.members;
-    this.media = this.core.media;
+  constructor(ctx: SessionContext, init: SessionInit) {
+    this.#ctx = ctx;
+    this.#init = init;
+    this.#core = new CallCore(ctx, init, this);
+    this.#members = this.#core.members;
+    this.media = this.#core.media;
   }
 
   registerSessionListener(listener: ISessionListener): void {
-    this.core.listener = checkListener(listener);
+    this.#core.listener = checkListener(listener);
   }
 
   // ---- getters -------------------------------------------------------------------------------
 
   getSessionId(): string {
-    return this.init.callId;
+    return this.#init.callId;
   }
   /** Alias of `getSessionId()`: the callId, also the room id. */
   getCallId(): string {
-    return this.init.callId;
+    return this.#init.callId;
   }
   getRTCSessionId(): string {
     return this.media.sessionId;
   }
   getTargetId(): string {
-    return this.init.targetId;
+    return this.#init.targetId;
   }
   getConversationType(): ConversationType {
-    return this.init.conversationType;
+    return this.#init.conversationType;
   }
   getChannelId(): string {
-    return this.init.channelId;
+    return this.#init.channelId;
   }
   getMediaType(): RCCallMediaType {
-    return this.core.mediaType;
+    return this.#core.mediaType;
   }
   getCallerId(): string {
-    return this.init.callerId;
+    return this.#init.callerId;
   }
   /** Who invited us (the caller, or whoever added us to a group call). */
   getInviterId(): string {
-    return this.init.inviterId;
+    return this.#init.inviterId;
   }
   getState(): RCCallSessionState {
-    return this.core.state;
+    return this.#core.state;
   }
   getUserState(userId: string): RCCallUserState {
-    return this.core.userState(userId);
+    return this.#core.userState(userId);
   }
   /** The other users still in the call, with their state and user info. */
   getRemoteUsers(): IRemoteUser[] {
-    return this.members
+    return this.#members
       .active()
-      .map((id) => ({ ...this.members.info(id), state: this.members.state(id) }));
+      .map((id) => ({ ...this.#members.info(id), state: this.#members.state(id) }));
   }
   /** User info of a member as their messages described them (ours). */
   getUserInfo(userId: string): ISenderInfo {
-    return this.members.info(userId);
+    return this.#members.info(userId);
   }
   /** The local tracks currently open (ours). */
   getLocalTracks(): RCLocalTrack[] {
@@ -116,7 +119,7 @@ export class RCCallSession {
   }
   /** Whether we were called rather than calling (ours). */
   isIncoming(): boolean {
-    return this.init.incoming;
+    return this.#init.incoming;
   }
 
   // ---- methods -------------------------------------------------------------------------------
@@ -126,112 +129,112 @@ export class RCCallSession {
    * call with audio only (ours: Accept, then ModifyMedia to audio).
    */
   accept(constraints?: IMediaConstraints, mediaType?: RCCallMediaType): Promise<IResult> {
-    return actions.accept(this.core, constraints, mediaType);
+    return actions.accept(this.#core, constraints, mediaType);
   }
 
   /** Ends the call for us: CANCEL (calling), REJECT (ringing) or HANGUP (in the call). */
   hungup(): Promise<{ code: number }> {
-    return actions.hungup(this.core);
+    return actions.hungup(this.#core);
   }
 
   /** Invites more users into a group call (ModifyMem). */
   invite(userIds: string[]): Promise<{ code: number }> {
-    return actions.invite(this.core, userIds);
+    return actions.invite(this.#core, userIds);
   }
 
   /** Video → audio for everyone: sends ModifyMedia(AUDIO) and stops video. */
   descendAbility(): Promise<{ code: number }> {
-    return actions.descendAbility(this.core);
+    return actions.descendAbility(this.#core);
   }
 
   /** Camera off; with `isOffCameraWhenVideoDisable` (default) the camera is also released. */
   disableVideoTrack(): Promise<{ code: number }> {
-    return actions.disableVideoTrack(this.core);
+    return actions.disableVideoTrack(this.#core);
   }
 
   /** Camera on: unmutes, or opens and publishes a new camera track (`onTrackReady` again). */
   enableVideoTrack(): Promise<IResult> {
-    return actions.enableVideoTrack(this.core);
+    return actions.enableVideoTrack(this.#core);
   }
 
   disableAudioTrack(): Promise<{ code: number }> {
-    return actions.disableAudioTrack(this.core);
+    return actions.disableAudioTrack(this.#core);
   }
 
   enableAudioTrack(): Promise<{ code: number }> {
-    return actions.enableAudioTrack(this.core);
+    return actions.enableAudioTrack(this.#core);
   }
 
   /** Replaces the microphone with one opened from `audio` constraints. */
   changeAudioDevice(audio: IAudioConstraints): Promise<IResult> {
-    return actions.changeAudioDevice(this.core, audio);
+    return actions.changeAudioDevice(this.#core, audio);
   }
 
   // ---- internals used by the client ----------------------------------------------------------
 
   /** @internal */
   isEnded(): boolean {
-    return this.core.isEnded();
+    return this.#core.isEnded();
   }
 
   /** @internal Members known when the session starts. */
   addMember(userId: string, state: RCCallUserState, info?: ISenderInfo, sentTime?: number): void {
-    this.core.addMember(userId, state, info, sentTime);
+    this.#core.addMember(userId, state, info, sentTime);
   }
 
   /** @internal Outgoing: the local tracks are ready (before `call()` resolves). */
   announceLocal(tracks: RCLocalTrack[]): void {
-    for (const t of tracks) this.core.emit('onTrackReady', t);
+    for (const t of tracks) this.#core.emit('onTrackReady', t);
   }
 
   /** @internal Outgoing: opens the local devices for the call. */
   prepareMedia(mediaType: RCCallMediaType, constraints?: IMediaConstraints) {
-    this.core.constraints = constraints;
+    this.#core.constraints = constraints;
     return this.media.acquire(true, mediaType === RCCallMediaType.AUDIO_VIDEO, constraints);
   }
 
   /** @internal Outgoing call that failed to start: release everything, tell nobody. */
   async abort(): Promise<void> {
-    this.core.state = RCCallSessionState.END;
-    this.queue = null;
-    this.members.clearAllTimers();
+    this.#core.state = RCCallSessionState.END;
+    this.#queue = null;
+    this.#members.clearAllTimers();
     await this.media.close();
   }
 
   /** @internal Outgoing: hold incoming signals until `call()` has resolved. */
   hold(): void {
-    this.queue = [];
+    this.#queue = [];
   }
 
   /** @internal Outgoing: the call is set up; deliver what waited. */
   open(inviteSentTime: number): void {
-    for (const id of this.members.active()) this.core.startTimer(id, inviteSentTime);
-    const queued = this.queue ?? [];
-    this.queue = null;
+    for (const id of this.#members.active()) this.#core.startTimer(id, inviteSentTime);
+    const queued = this.#queue ?? [];
+    this.#queue = null;
     for (const s of queued) this.handle(s);
   }
 
   /** @internal Incoming: ring back to everyone, start our own no-answer timer. */
   ring(sentTime: number): void {
-    this.core.ownTimer = setTimeout(() => {
-      if (this.core.state === RCCallSessionState.WAITING && !this.core.accepting) {
-        void this.core.end(RCCallEndReason.NO_RESPONSE, { notify: true });
+    this.#core.ownTimer = setTimeout(() => {
+      if (this.#core.state === RCCallSessionState.WAITING && !this.#core.accepting) {
+        void this.#core.end(RCCallEndReason.NO_RESPONSE, { notify: true });
       }
-    }, this.core.delayFor(sentTime));
-    void this.core.sendToOthers(
+    }, this.#core.delayFor(sentTime));
+    void this.#core.sendToOthers(
       RCCallMessageType.Ringing,
-      ringingContent(this.init.callId, this.ctx.common()),
+      ringingContent(this.#init.callId, this.#ctx.common()),
     );
   }
 
   /** @internal A validated signal for this call. */
   handle(s: CallSignal): void {
     if (this.isEnded()) return;
-    if (this.queue) {
-      this.queue.push(s);
+    if (this.#queue) {
+      this.#queue.push(s);
       return;
     }
-    handleSignal(this.core, s);
+    handleSignal(this.#core, s);
   }
 
   /**
@@ -242,6 +245,6 @@ export class RCCallSession {
     reason: RCCallEndReason,
     opts: { notify: boolean; sendReason?: number; to?: string[] },
   ): Promise<void> {
-    return this.core.end(reason, opts);
+    return this.#core.end(reason, opts);
   }
 }

@@ -33,15 +33,18 @@ export interface RouterHost {
 }
 
 export class SignalRouter {
-  private readonly seen = new BoundedSet<string>(2000);
-  private readonly inbox: OfflineInbox;
+  readonly #seen = new BoundedSet<string>(2000);
+  readonly #inbox: OfflineInbox;
 
-  constructor(private readonly host: RouterHost) {
-    this.inbox = new OfflineInbox({
+  readonly #host: RouterHost;
+
+  constructor(host: RouterHost) {
+    this.#host = host;
+    this.#inbox = new OfflineInbox({
       userId: () => host.ctx.userId(),
       serverTime: () => host.ctx.serverTime(),
       timeout: host.ctx.timeout,
-      live: (s) => this.dispatch(s),
+      live: (s) => this.#dispatch(s),
       record: (r) => host.onOfflineRecord(r),
     });
   }
@@ -50,26 +53,26 @@ export class SignalRouter {
     try {
       const s = decodeSignal(raw);
       if (!s) {
-        this.host.logger.debug('dropped a malformed call signal');
+        this.#host.logger.debug('dropped a malformed call signal');
         return;
       }
       if (s.messageUId !== undefined) {
-        if (this.seen.has(s.messageUId)) return;
-        this.seen.add(s.messageUId);
+        if (this.#seen.has(s.messageUId)) return;
+        this.#seen.add(s.messageUId);
       }
-      if (s.offline) this.inbox.add(s);
-      else this.dispatch(s);
+      if (s.offline) this.#inbox.add(s);
+      else this.#dispatch(s);
     } catch (err) {
-      this.host.logger.error('a call signal could not be handled', err);
+      this.#host.logger.error('a call signal could not be handled', err);
     }
   }
 
   dispose(): void {
-    this.inbox.dispose();
+    this.#inbox.dispose();
   }
 
-  private dispatch(s: CallSignal): void {
-    const { sessions, finished } = this.host;
+  #dispatch(s: CallSignal): void {
+    const { sessions, finished } = this.#host;
     if (finished.has(s.callId)) return;
     const session = sessions.get(s.callId);
     if (session) {
@@ -79,25 +82,25 @@ export class SignalRouter {
       if (sameConversation) session.handle(s);
       return;
     }
-    const self = this.host.ctx.userId();
+    const self = this.#host.ctx.userId();
     if (s.senderUserId === self) return; // our other device's call
     if (s.kind === 'hangup') {
       finished.add(s.callId); // it ended before we heard of it
     } else if (s.kind === 'invite' && s.inviteUserIds?.includes(self)) {
-      this.incoming(s, s.senderUserId, s.inviteUserIds, []);
+      this.#incoming(s, s.senderUserId, s.inviteUserIds, []);
     } else if (s.kind === 'modifyMem' && s.inviteUserIds?.includes(self)) {
-      this.incoming(s, s.caller ?? s.senderUserId, s.inviteUserIds, s.existing ?? []);
+      this.#incoming(s, s.caller ?? s.senderUserId, s.inviteUserIds, s.existing ?? []);
     }
   }
 
   /** A new incoming session from an Invite or a ModifyMem that adds us. */
-  private incoming(
+  #incoming(
     s: CallSignal,
     callerId: string,
     invitees: string[],
     existing: { userId: string; callStatus: number }[],
   ): void {
-    const session = new RCCallSession(this.host.ctx, {
+    const session = new RCCallSession(this.#host.ctx, {
       callId: s.callId,
       conversationType: s.conversationType,
       targetId: s.conversationType === ConversationType.PRIVATE ? s.senderUserId : s.targetId,
@@ -116,14 +119,14 @@ export class SignalRouter {
     session.addMember(s.senderUserId, RCCallUserState.KEEPING, s.user);
     for (const id of invitees)
       session.addMember(id, RCCallUserState.WAITING, undefined, s.sentTime);
-    const busy = this.host.busy();
-    this.host.sessions.set(s.callId, session);
+    const busy = this.#host.busy();
+    this.#host.sessions.set(s.callId, session);
     if (busy) {
-      this.host.onSession(session);
+      this.#host.onSession(session);
       void session.end(RCCallEndReason.BUSY_LINE, { notify: true });
       return;
     }
     session.ring(s.sentTime);
-    this.host.onSession(session);
+    this.#host.onSession(session);
   }
 }
