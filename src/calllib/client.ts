@@ -19,7 +19,7 @@ import { SignalRouter } from './signal-router.js';
 import type { MediaPort, OutgoingSignal, SignalingPort } from './ports.js';
 import { RCCallSession } from './session.js';
 import { checkListener } from './session-listener.js';
-import { commonFields, hangupContent, invitePush, inviteContent } from './signal-content.js';
+import { callContent, commonFields, invitePush, inviteContent } from './signal-content.js';
 import { isId } from './signals.js';
 import type {
   ICallOptions,
@@ -240,9 +240,9 @@ export class RCCallClient {
           targetId,
           channelId: init.channelId,
           recipients: invitees,
-          content: hangupContent(
+          content: callContent(
             init.callId,
-            RCCallEndReason.GET_MEDIA_RESOURCES_ERROR,
+            { reason: RCCallEndReason.GET_MEDIA_RESOURCES_ERROR },
             this.#ctx.common(),
           ),
         });

@@ -13,12 +13,7 @@ import {
   RCCallUserState,
 } from './enums.js';
 import type { CallCore } from './session-core.js';
-import {
-  acceptContent,
-  invitePush,
-  modifyMediaContent,
-  modifyMemContent,
-} from './signal-content.js';
+import { invitePush, modifyMemContent } from './signal-content.js';
 import { isId } from './signals.js';
 import type { IAudioConstraints, IMediaConstraints, IResult } from './types.js';
 
@@ -45,10 +40,7 @@ export async function accept(
   // Media, the Accept and the room join overlap: the caller joins as soon as it sees the Accept.
   const video = call.mediaType === RCCallMediaType.AUDIO_VIDEO;
   const tracks = call.media.acquire(true, video, constraints);
-  const sent = call.sendToOthers(
-    RCCallMessageType.Accept,
-    acceptContent(call.init.callId, call.init.mediaType, call.ctx.common()),
-  );
+  const sent = call.sendToOthers(RCCallMessageType.Accept, { mediaType: call.init.mediaType });
   const joined = call.media.join(call.init.callId);
   const sendResult = await sent;
   if (sendResult.code !== OK) {
@@ -56,10 +48,7 @@ export async function accept(
     return { code: sendResult.code };
   }
   if (descend) {
-    void call.sendToOthers(
-      RCCallMessageType.ModifyMedia,
-      modifyMediaContent(call.init.callId, RCCallMediaType.AUDIO, call.ctx.common()),
-    );
+    void call.sendToOthers(RCCallMessageType.ModifyMedia, { mediaType: RCCallMediaType.AUDIO });
   }
   const t = await tracks;
   if (t.code !== OK) {
@@ -130,10 +119,9 @@ export async function descendAbility(call: CallCore): Promise<{ code: number }> 
     return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
   }
   call.mediaType = RCCallMediaType.AUDIO;
-  const result = await call.sendToOthers(
-    RCCallMessageType.ModifyMedia,
-    modifyMediaContent(call.init.callId, RCCallMediaType.AUDIO, call.ctx.common()),
-  );
+  const result = await call.sendToOthers(RCCallMessageType.ModifyMedia, {
+    mediaType: RCCallMediaType.AUDIO,
+  });
   await call.media.dropVideo();
   return { code: result.code };
 }

@@ -17,7 +17,7 @@ import { SessionMedia } from './media.js';
 import { Members } from './members.js';
 import { roomEvents } from './room-events.js';
 import type { RCCallSession } from './session.js';
-import { hangupContent, hangupPush } from './signal-content.js';
+import { callContent, hangupPush } from './signal-content.js';
 import type {
   IEndSummary,
   IMediaConstraints,
@@ -84,9 +84,11 @@ export class CallCore {
     };
   }
 
-  sendToOthers(messageType: RCCallMessageType, content: Record<string, unknown>) {
+  /** Sends `{callId, ...fields, ...common}` (Ringing, Accept, ModifyMedia) to the users still in the call. */
+  sendToOthers(messageType: RCCallMessageType, fields: Record<string, unknown> = {}) {
     const recipients = this.members.active();
     if (recipients.length === 0) return Promise.resolve({ code: OK, sentTime: 0 });
+    const content = callContent(this.init.callId, fields, this.ctx.common());
     return this.ctx.send({ ...this.envelope(messageType, recipients), content });
   }
 
@@ -142,7 +144,7 @@ export class CallCore {
         await this.ctx
           .send({
             ...this.envelope(RCCallMessageType.Hangup, recipients),
-            content: hangupContent(this.init.callId, code, this.ctx.common()),
+            content: callContent(this.init.callId, { reason: code }, this.ctx.common()),
             push: hangupPush(this.ctx.lang, this.init.callId, code),
           })
           .catch(() => undefined);

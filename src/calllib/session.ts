@@ -18,7 +18,6 @@ import * as actions from './session-actions.js';
 import { CallCore } from './session-core.js';
 import { checkListener } from './session-listener.js';
 import { handleSignal } from './session-signals.js';
-import { ringingContent } from './signal-content.js';
 import type { CallSignal } from './signals.js';
 import type {
   IMediaConstraints,
@@ -50,12 +49,10 @@ export class RCCallSession {
   /** Signals that arrive while `call()` is still setting up wait here (see `open()`). */
   #queue: CallSignal[] | null = null;
 
-  readonly #ctx: SessionContext;
   readonly #init: SessionInit;
 
   /** @internal Sessions are created by the client. */
   constructor(ctx: SessionContext, init: SessionInit) {
-    this.#ctx = ctx;
     this.#init = init;
     this.#core = new CallCore(ctx, init, this);
     this.#members = this.#core.members;
@@ -221,10 +218,7 @@ export class RCCallSession {
         void this.#core.end(RCCallEndReason.NO_RESPONSE, { notify: true });
       }
     }, this.#core.delayFor(sentTime));
-    void this.#core.sendToOthers(
-      RCCallMessageType.Ringing,
-      ringingContent(this.#init.callId, this.#ctx.common()),
-    );
+    void this.#core.sendToOthers(RCCallMessageType.Ringing);
   }
 
   /** @internal A validated signal for this call. */

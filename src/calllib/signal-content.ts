@@ -71,26 +71,12 @@ export function modifyMemContent(
   return { ...content, ...common };
 }
 
-export const ringingContent = (callId: string, common: CommonFields) => ({ callId, ...common });
-export const acceptContent = (
+/** Ringing `{}`, Accept and ModifyMedia `{mediaType}`, Hangup `{reason}`: between callId and the common fields. */
+export const callContent = (
   callId: string,
-  mediaType: RCCallMediaType,
+  fields: Record<string, unknown>,
   common: CommonFields,
-) => ({
-  callId,
-  mediaType,
-  ...common,
-});
-export const hangupContent = (callId: string, reason: number, common: CommonFields) => ({
-  callId,
-  reason,
-  ...common,
-});
-export const modifyMediaContent = (
-  callId: string,
-  mediaType: RCCallMediaType,
-  common: CommonFields,
-) => ({ callId, mediaType, ...common });
+): Record<string, unknown> => ({ callId, ...fields, ...common });
 
 const PUSH_TITLES = {
   zh: { 1: '您有一条音频通话', 2: '您有一条视频通话', end: '通话已结束' },

@@ -240,14 +240,11 @@ export function decodeSignal(raw: unknown): CallSignal | undefined {
 
 // Still importable from `./signals.js`, where they used to live.
 export {
-  acceptContent,
+  callContent,
   commonFields,
-  hangupContent,
   hangupPush,
   inviteContent,
   invitePush,
-  modifyMediaContent,
   modifyMemContent,
-  ringingContent,
   type CommonFields,
 } from './signal-content.js';
