@@ -7,7 +7,9 @@ import type { IMediaConstraints, RCLocalTrack, RCTrack } from './types.js';
 const OK = RCCallErrorCode.SUCCESS;
 
 /** What the media side of a session reports to the session. */
-export interface MediaHost extends Omit<RoomEvents, 'onTrackPublish' | 'onTrackReady'> {
+export interface MediaHost {
+  /** The room's events other than track arrivals, passed to the backend as they are. */
+  room: Omit<RoomEvents, 'onTrackPublish' | 'onTrackReady'>;
   /** Whether remote video should be dropped (audio call). */
   audioOnly(): boolean;
   onRemoteTrackReady(track: RCTrack): void;
@@ -96,19 +98,13 @@ export class SessionMedia {
   }
 
   async #doJoin(roomId: string): Promise<{ code: number; reason?: RCCallEndReason }> {
+    const host = this.#host;
     const events: RoomEvents = {
+      ...host.room,
       onTrackPublish: (tracks) => void this.#subscribe(tracks),
       onTrackReady: (track) => {
-        if (!(track.isVideoTrack() && this.#host.audioOnly())) this.#host.onRemoteTrackReady(track);
+        if (!(track.isVideoTrack() && host.audioOnly())) host.onRemoteTrackReady(track);
       },
-      onTrackUnpublish: (t) => this.#host.onTrackUnpublish(t),
-      onUserJoin: (ids) => this.#host.onUserJoin(ids),
-      onUserLeave: (ids) => this.#host.onUserLeave(ids),
-      onAudioMuteChange: (t) => this.#host.onAudioMuteChange(t),
-      onVideoMuteChange: (t) => this.#host.onVideoMuteChange(t),
-      onKickOff: (byServer) => this.#host.onKickOff(byServer),
-      onNetworkError: () => this.#host.onNetworkError(),
-      onICEConnectionStateChange: (s) => this.#host.onICEConnectionStateChange?.(s),
     };
     let result;
     try {

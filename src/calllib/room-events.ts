@@ -30,44 +30,46 @@ export function roomEvents(call: CallCore): MediaHost {
       }
       call.emit('onTrackReady', track);
     },
-    onTrackUnpublish: (tracks) => {
-      if (call.isEnded() || call.mediaType !== RCCallMediaType.AUDIO_VIDEO) return;
-      for (const t of tracks.filter((t) => t.isVideoTrack())) {
-        if (call.members.setVideoMuted(t.getUserId(), true)) {
-          call.emit('onVideoMuteChange', { ...muteUser(t, 'video'), muted: true });
-        }
-      }
-    },
-    onUserJoin: (ids) => {
-      for (const id of ids) {
-        call.members.clearLeaveTimer(id);
-        if (call.members.state(id) === RCCallUserState.WAITING) call.remoteAccept(id);
-      }
-    },
-    onUserLeave: (ids) => {
-      for (const id of ids.filter((id) => call.members.has(id))) {
-        call.members.setLeaveTimer(id, LEAVE_GRACE_MS, () =>
-          call.removeUser(id, RCCallEndReason.REMOTE_HANGUP),
-        );
-      }
-    },
-    onAudioMuteChange: (t) =>
-      !call.isEnded() && call.emit('onAudioMuteChange', muteUser(t, 'audio')),
-    onVideoMuteChange: (t) => {
-      if (call.isEnded()) return;
-      call.members.setVideoMuted(t.getUserId(), t.isOwnerMuted());
-      call.emit('onVideoMuteChange', muteUser(t, 'video'));
-    },
-    onKickOff: (byServer) =>
-      void call.end(
-        byServer ? RCCallEndReason.KICKED_BY_SERVER : RCCallEndReason.OTHER_CLIENT_JOINED_CALL,
-        { notify: true },
-      ),
-    onNetworkError: () => void call.end(RCCallEndReason.NETWORK_ERROR, { notify: true }),
-    onICEConnectionStateChange: (state) => call.emit('onICEConnectionStateChange', state),
     onMediaFailure: (reason, code, kind) => {
       call.emit(kind === 'publish' ? 'onTrackPublishFail' : 'onTrackSubscribeFail', code);
       void call.end(reason, { notify: true });
+    },
+    room: {
+      onTrackUnpublish: (tracks) => {
+        if (call.isEnded() || call.mediaType !== RCCallMediaType.AUDIO_VIDEO) return;
+        for (const t of tracks.filter((t) => t.isVideoTrack())) {
+          if (call.members.setVideoMuted(t.getUserId(), true)) {
+            call.emit('onVideoMuteChange', { ...muteUser(t, 'video'), muted: true });
+          }
+        }
+      },
+      onUserJoin: (ids) => {
+        for (const id of ids) {
+          call.members.clearLeaveTimer(id);
+          if (call.members.state(id) === RCCallUserState.WAITING) call.remoteAccept(id);
+        }
+      },
+      onUserLeave: (ids) => {
+        for (const id of ids.filter((id) => call.members.has(id))) {
+          call.members.setLeaveTimer(id, LEAVE_GRACE_MS, () =>
+            call.removeUser(id, RCCallEndReason.REMOTE_HANGUP),
+          );
+        }
+      },
+      onAudioMuteChange: (t) =>
+        !call.isEnded() && call.emit('onAudioMuteChange', muteUser(t, 'audio')),
+      onVideoMuteChange: (t) => {
+        if (call.isEnded()) return;
+        call.members.setVideoMuted(t.getUserId(), t.isOwnerMuted());
+        call.emit('onVideoMuteChange', muteUser(t, 'video'));
+      },
+      onKickOff: (byServer) =>
+        void call.end(
+          byServer ? RCCallEndReason.KICKED_BY_SERVER : RCCallEndReason.OTHER_CLIENT_JOINED_CALL,
+          { notify: true },
+        ),
+      onNetworkError: () => void call.end(RCCallEndReason.NETWORK_ERROR, { notify: true }),
+      onICEConnectionStateChange: (state) => call.emit('onICEConnectionStateChange', state),
     },
   };
 }
