@@ -145,16 +145,11 @@ export async function enableVideoTrack(call: CallCore): Promise<IResult> {
   return call.publishAndAnnounce(r.tracks);
 }
 
-export async function disableAudioTrack(call: CallCore): Promise<{ code: number }> {
+/** disableAudioTrack (`muted`) and enableAudioTrack. */
+export async function setAudioMuted(call: CallCore, muted: boolean): Promise<{ code: number }> {
   const track = call.localTrack('audio');
   if (!track) return { code: RCCallErrorCode.GET_LOCAL_AUDIO_TRACK_ERROR };
-  return { code: await call.media.setMuted(track, true) };
-}
-
-export async function enableAudioTrack(call: CallCore): Promise<{ code: number }> {
-  const track = call.localTrack('audio');
-  if (!track) return { code: RCCallErrorCode.GET_LOCAL_AUDIO_TRACK_ERROR };
-  return { code: await call.media.setMuted(track, false) };
+  return { code: await call.media.setMuted(track, muted) };
 }
 
 export async function changeAudioDevice(

@@ -155,11 +155,11 @@ export class RCCallSession {
   }
 
   disableAudioTrack(): Promise<{ code: number }> {
-    return actions.disableAudioTrack(this.#core);
+    return actions.setAudioMuted(this.#core, true);
   }
 
   enableAudioTrack(): Promise<{ code: number }> {
-    return actions.enableAudioTrack(this.#core);
+    return actions.setAudioMuted(this.#core, false);
   }
 
   /** Replaces the microphone with one opened from `audio` constraints. */
