@@ -122,9 +122,9 @@ export class RCCallClient {
   /** Own user info, sent as `content.user` with every call message. */
   registerUserInfo(info: IUserProfile = {}): void {
     const clean: IUserProfile = {};
-    if (typeof info.name === 'string') clean.name = info.name;
-    if (typeof info.portraitUri === 'string') clean.portraitUri = info.portraitUri;
-    if (typeof info.extra === 'string') clean.extra = info.extra;
+    for (const key of ['name', 'portraitUri', 'extra'] as const) {
+      if (typeof info[key] === 'string') clean[key] = info[key];
+    }
     this.#profile = clean;
   }
 
