@@ -1,5 +1,5 @@
 import { RCCallEndReason, RCCallErrorCode } from './enums.js';
-import type { Logger } from './logger.js';
+import { callSafely, type Logger } from './logger.js';
 import { mediaFailureCause } from './media-failure.js';
 import type { LocalTracksResult, MediaPort, MediaRoom, RoomEvents } from './ports.js';
 import type { IMediaConstraints, RCLocalTrack, RCTrack } from './types.js';
@@ -241,13 +241,7 @@ function destroy(track: RCLocalTrack): void {
 function guard(events: RoomEvents, logger: Logger): RoomEvents {
   const out = {} as Record<string, unknown>;
   for (const [name, fn] of Object.entries(events)) {
-    out[name] = (...args: unknown[]) => {
-      try {
-        (fn as (...a: unknown[]) => void)(...args);
-      } catch (err) {
-        logger.error(`room event ${name} failed`, err);
-      }
-    };
+    out[name] = (...args: unknown[]) => callSafely(logger, `room event ${name}`, fn, ...args);
   }
   return out as unknown as RoomEvents;
 }
