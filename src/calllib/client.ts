@@ -94,7 +94,7 @@ export class RCCallClient {
       common: () => commonFields(signaling.getUserId(), signaling.getDeviceId(), this.#profile),
       send: (signal) => this.#send(signal),
       hangupOthers: async (except) => {
-        const others = [...this.#sessions.values()].filter((s) => s !== except && !s.isEnded());
+        const others = this.getSessions().filter((s) => s !== except);
         await Promise.all(others.map((s) => s.hungup()));
       },
       closed: (session, summary) => {
@@ -171,7 +171,7 @@ export class RCCallClient {
     this.#destroyed = true;
     this.#signaling.setReceiver(() => undefined);
     this.#router.dispose();
-    await Promise.all([...this.#sessions.values()].map((s) => s.hungup()));
+    await Promise.all(this.getSessions().map((s) => s.hungup()));
   }
 
   // ---- outgoing ------------------------------------------------------------------------------
