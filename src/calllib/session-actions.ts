@@ -24,9 +24,7 @@ export async function accept(
   constraints?: IMediaConstraints,
   mediaType?: RCCallMediaType,
 ): Promise<IResult> {
-  if (!call.init.incoming || call.state !== RCCallSessionState.WAITING || call.accepting) {
-    return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
-  }
+  if (!call.isRinging()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
   call.accepting = true;
   call.constraints = constraints;
   await call.ctx.hangupOthers(call.session);

@@ -57,6 +57,11 @@ export class CallCore {
     return this.state === RCCallSessionState.END;
   }
 
+  /** An incoming call that rings here: not answered, not being answered, not ended. */
+  isRinging(): boolean {
+    return this.init.incoming && this.state === RCCallSessionState.WAITING && !this.accepting;
+  }
+
   userState(userId: string): RCCallUserState {
     if (userId === this.ctx.userId()) {
       return this.state === RCCallSessionState.END

@@ -2,7 +2,7 @@
  * What each incoming signal does to a call. The client has already validated the signal and
  * matched it to this call's conversation.
  */
-import { RCCallEndReason, RCCallMediaType, RCCallSessionState, RCCallUserState } from './enums.js';
+import { RCCallEndReason, RCCallMediaType, RCCallUserState } from './enums.js';
 import { toRemoteReason } from './reasons.js';
 import type { CallCore } from './session-core.js';
 import type { CallSignal } from './signals.js';
@@ -49,7 +49,7 @@ function onModifyMem(call: CallCore, s: CallSignal, sender: ISenderInfo): void {
 /** Another device of our own user answered or declined: this one stops ringing. */
 function fromOwnDevice(call: CallCore, s: CallSignal): void {
   if (s.deviceId && s.deviceId === call.ctx.common().deviceId) return; // our own echo
-  if (!call.init.incoming || call.state !== RCCallSessionState.WAITING || call.accepting) return;
+  if (!call.isRinging()) return;
   if (s.kind === 'accept') void call.end(RCCallEndReason.ACCEPT_BY_OTHER_CLIENT, { notify: false });
   if (s.kind === 'hangup') void call.end(RCCallEndReason.HANGUP_BY_OTHER_CLIENT, { notify: false });
 }

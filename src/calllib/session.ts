@@ -214,7 +214,7 @@ export class RCCallSession {
   /** @internal Incoming: ring back to everyone, start our own no-answer timer. */
   ring(sentTime: number): void {
     this.#core.ownTimer = setTimeout(() => {
-      if (this.#core.state === RCCallSessionState.WAITING && !this.#core.accepting) {
+      if (this.#core.isRinging()) {
         void this.#core.end(RCCallEndReason.NO_RESPONSE, { notify: true });
       }
     }, this.#core.delayFor(sentTime));
