@@ -1,6 +1,6 @@
 import { ConversationType, RCCallEndReason, RCCallMediaType } from './enums.js';
 import { toRemoteReason } from './reasons.js';
-import type { CallSignal } from './signals.js';
+import type { CallSignal, SignalKind } from './signals.js';
 import type { IOfflineRecord } from './types.js';
 
 /** How long the inbox waits after the last offline message before it sorts and settles them. */
@@ -75,12 +75,11 @@ export class OfflineInbox {
 
   #toRecord(invite: CallSignal, list: CallSignal[]): IOfflineRecord {
     const self = this.#host.userId();
+    const last = (kind: SignalKind) => list.filter((s) => s.kind === kind).pop();
     const accept = list.find((s) => s.kind === 'accept');
-    const hangups = list.filter((s) => s.kind === 'hangup');
-    const hangup = hangups[hangups.length - 1];
-    const media = list.filter((s) => s.kind === 'modifyMedia' && s.mediaType);
-    let mediaType = invite.mediaType ?? RCCallMediaType.AUDIO;
-    if (media.length) mediaType = media[media.length - 1].mediaType as RCCallMediaType;
+    const hangup = last('hangup');
+    // The decoder gives every ModifyMedia a mediaType.
+    const mediaType = last('modifyMedia')?.mediaType ?? invite.mediaType ?? RCCallMediaType.AUDIO;
     let endReason: RCCallEndReason;
     if (hangup) {
       endReason =
