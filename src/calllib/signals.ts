@@ -24,14 +24,15 @@ export const LIMITS = {
 
 export type SignalKind = 'invite' | 'ringing' | 'accept' | 'hangup' | 'modifyMem' | 'modifyMedia';
 
-const KIND_BY_TYPE: Record<string, SignalKind> = {
-  [RCCallMessageType.Invite]: 'invite',
-  [RCCallMessageType.Ringing]: 'ringing',
-  [RCCallMessageType.Accept]: 'accept',
-  [RCCallMessageType.Hangup]: 'hangup',
-  [RCCallMessageType.ModifyMem]: 'modifyMem',
-  [RCCallMessageType.ModifyMedia]: 'modifyMedia',
-};
+// A Map, not an object: an untrusted messageType such as 'constructor' finds nothing.
+const KIND_BY_TYPE = new Map<unknown, SignalKind>([
+  [RCCallMessageType.Invite, 'invite'],
+  [RCCallMessageType.Ringing, 'ringing'],
+  [RCCallMessageType.Accept, 'accept'],
+  [RCCallMessageType.Hangup, 'hangup'],
+  [RCCallMessageType.ModifyMem, 'modifyMem'],
+  [RCCallMessageType.ModifyMedia, 'modifyMedia'],
+]);
 
 export interface ExistingMember {
   userId: string;
@@ -145,8 +146,8 @@ function contentObject(v: unknown): Obj | undefined {
 export function decodeSignal(raw: unknown): CallSignal | undefined {
   if (!isPlainObject(raw)) return undefined;
   const messageType = own(raw, 'messageType');
-  const kind = typeof messageType === 'string' ? KIND_BY_TYPE[messageType] : undefined;
-  if (!kind || !has(KIND_BY_TYPE, messageType as string)) return undefined;
+  const kind = KIND_BY_TYPE.get(messageType);
+  if (!kind) return undefined;
   const conversationType = own(raw, 'conversationType');
   if (conversationType !== ConversationType.PRIVATE && conversationType !== ConversationType.GROUP)
     return undefined;
