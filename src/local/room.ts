@@ -2,13 +2,8 @@ import type { MediaRoom, RoomEvents } from '../calllib/ports.js';
 import type { RCLocalTrack, RCTrack } from '../calllib/types.js';
 import { Peer } from './peer.js';
 import type { LocalSignaling } from './signaling.js';
-import {
-  applyTrackStates,
-  closeMember,
-  type Member,
-  type RoomData,
-  type TrackState,
-} from './room-member.js';
+import { RemoteTracks } from './remote-tracks.js';
+import type { Member, RoomData, TrackState } from './room-member.js';
 import { LocalTrack, RemoteTrack, type TrackKind } from './tracks.js';
 import type { TransportMessage } from './transport.js';
 
@@ -35,7 +30,7 @@ export interface RoomContext {
 export class LocalRoom implements MediaRoom {
   private readonly members = new Map<string, Member>();
   private readonly published = new Map<TrackKind, LocalTrack>();
-  private readonly subscribed = new Set<RemoteTrack>();
+  private readonly remote: RemoteTracks;
   private readonly unlisten: Array<() => void> = [];
   private left = false;
   /** Until `join()`, room messages wait here: no peer connection is made before we announce. */
@@ -48,6 +43,7 @@ export class LocalRoom implements MediaRoom {
     private readonly events: RoomEvents,
     private readonly context: RoomContext,
   ) {
+    this.remote = new RemoteTracks(events, (track) => context.track(track));
     this.unlisten.push(
       context.signaling.onRoomMessage((m) => this.receive(m)),
       context.signaling.onEndpointLeave((userId, deviceId) => this.endpointLeft(userId, deviceId)),
@@ -110,19 +106,14 @@ export class LocalRoom implements MediaRoom {
 
   async subscribe(tracks: RCTrack[]): Promise<{ code: number }> {
     for (const track of tracks) {
-      if (!(track instanceof RemoteTrack)) continue;
-      this.subscribed.add(track);
-      const member = this.memberOf(track);
-      if (member) this.ready(member, track.kind);
+      if (track instanceof RemoteTrack) this.remote.subscribe(track, this.memberOf(track));
     }
     return { code: SUCCESS };
   }
 
   async unsubscribe(tracks: RCTrack[]): Promise<{ code: number }> {
     for (const track of tracks) {
-      if (!(track instanceof RemoteTrack)) continue;
-      this.subscribed.delete(track);
-      track.dispose();
+      if (track instanceof RemoteTrack) this.remote.unsubscribe(track);
     }
     return { code: SUCCESS };
   }
@@ -141,11 +132,11 @@ export class LocalRoom implements MediaRoom {
     const users = this.getRemoteUserIds();
     if (users.length) this.post(users, { type: 'leave' });
     this.unlisten.forEach((off) => off());
-    for (const member of this.members.values()) this.drop(member);
+    for (const member of this.members.values()) this.remote.drop(member);
     this.members.clear();
     this.published.forEach((track) => track.destroy());
     this.published.clear();
-    this.subscribed.clear();
+    this.remote.clear();
     this.context.closed(this);
   }
 
@@ -181,7 +172,7 @@ export class LocalRoom implements MediaRoom {
           const tracks = this.trackStates();
           this.post([message.from], { type: 'state', toDevice: message.fromDevice, tracks });
         }
-        this.update(this.member(message), data.tracks);
+        this.remote.update(this.member(message), data.tracks);
         break;
       case 'leave':
         if (known) this.remove(known);
@@ -215,10 +206,7 @@ export class LocalRoom implements MediaRoom {
         },
         {
           send: (rtc) => this.post([userId], { type: 'rtc', toDevice: deviceId, rtc }),
-          onRemoteTrack: (kind, track) => {
-            member.received.set(kind, track);
-            this.ready(member, kind);
-          },
+          onRemoteTrack: (kind, track) => this.remote.received(member, kind, track),
           onFailed: () => this.peerFailed(member),
           onIceState: (state) => this.events.onICEConnectionStateChange?.(state),
         },
@@ -230,29 +218,6 @@ export class LocalRoom implements MediaRoom {
     this.context.track(member.peer.pc);
     if (isNewUser) this.events.onUserJoin([userId]);
     return member;
-  }
-
-  /** Applies a member's announced tracks: publish, unpublish and mute changes. */
-  private update(member: Member, states: TrackState[] | undefined): void {
-    const { added, removed, muteChanged } = applyTrackStates(member, states);
-    removed.forEach((track) => this.forget(track));
-    added.forEach((track) => this.context.track(track));
-    if (removed.length) this.events.onTrackUnpublish(removed);
-    if (added.length) this.events.onTrackPublish(added);
-    for (const track of muteChanged) {
-      if (track.isAudioTrack()) this.events.onAudioMuteChange(track);
-      else this.events.onVideoMuteChange(track);
-    }
-  }
-
-  /** Tells the engine a subscribed track can play, once its media has arrived. */
-  private ready(member: Member, kind: TrackKind): void {
-    const track = member.tracks.get(kind);
-    const media = member.received.get(kind);
-    if (!track || !media || !this.subscribed.has(track) || track.getMediaStreamTrack() === media)
-      return;
-    track.setMediaStreamTrack(media);
-    this.events.onTrackReady(track);
   }
 
   private endpointLeft(userId: string, deviceId: string): void {
@@ -271,21 +236,12 @@ export class LocalRoom implements MediaRoom {
     if (this.members.get(key) !== member) return;
     this.members.delete(key);
     const tracks = [...member.tracks.values()];
-    this.drop(member);
+    this.remote.drop(member);
     this.rescale();
     // A user who left is not a user who unpublished: the engine would report their camera off.
     if (this.getRemoteUserIds().includes(member.userId)) {
       if (tracks.length) this.events.onTrackUnpublish(tracks);
     } else this.events.onUserLeave([member.userId]);
-  }
-
-  private drop(member: Member): void {
-    closeMember(member).forEach((track) => this.forget(track));
-  }
-
-  private forget(track: RemoteTrack): void {
-    this.subscribed.delete(track);
-    track.dispose();
   }
 
   private memberOf(track: RemoteTrack): Member | undefined {
