@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { RCCallMediaType } from '../../src/calllib/index.js';
+import { RCCallMediaType, type IMediaConstraints } from '../../src/calllib/index.js';
 import {
   createParty,
   destroyAll,
@@ -18,20 +18,30 @@ describe('local backend: group call', () => {
     parties = [];
   });
 
-  it('connects three members where everyone receives everyone', async () => {
+  /**
+   * alice calls bob and carol in a group; both answer at once, carol (like alice) with `sized`
+   * constraints when given.
+   */
+  async function aliceCallsBobAndCarol(sized?: IMediaConstraints) {
     const channelName = uniqueChannel();
     const alice = await createParty('alice', { channelName });
     const bob = await createParty('bob', { channelName, autoAccept: true });
-    const carol = await createParty('carol', { channelName, autoAccept: true });
+    const carol = await createParty('carol', { channelName, autoAccept: sized ?? true });
     parties = [alice, bob, carol];
     const result = await alice.client.callInGroup({
       targetId: 'team',
       userIds: ['bob', 'carol'],
       mediaType: RCCallMediaType.AUDIO_VIDEO,
       listener: alice.listener,
+      ...(sized && { constraints: sized }),
     });
-    expect(result.code).to.equal(10000);
     alice.session = result.session;
+    return { alice, bob, carol, code: result.code };
+  }
+
+  it('connects three members where everyone receives everyone', async () => {
+    const { bob, code } = await aliceCallsBobAndCarol();
+    expect(code).to.equal(10000);
 
     for (const p of parties) {
       const others = parties.filter((o) => o !== p).map((o) => o.userId);
@@ -63,18 +73,7 @@ describe('local backend: group call', () => {
   });
 
   it('ends the call for everyone once the others hang up, leaving nothing open', async () => {
-    const channelName = uniqueChannel();
-    const alice = await createParty('alice', { channelName });
-    const bob = await createParty('bob', { channelName, autoAccept: true });
-    const carol = await createParty('carol', { channelName, autoAccept: true });
-    parties = [alice, bob, carol];
-    const result = await alice.client.callInGroup({
-      targetId: 'team',
-      userIds: ['bob', 'carol'],
-      mediaType: RCCallMediaType.AUDIO_VIDEO,
-      listener: alice.listener,
-    });
-    alice.session = result.session;
+    const { alice, bob, carol } = await aliceCallsBobAndCarol();
     await waitFor(() => parties.every((p) => p.remoteTracks.length === 4), 'everyone connected');
     const during = new Map(parties.map((p) => [p, p.client.inspect()]));
     await bob.session!.hungup();
@@ -103,18 +102,7 @@ describe('local backend: group call', () => {
   });
 
   it('sends video at half size in a group of three, and full size again once down to two', async () => {
-    const channelName = uniqueChannel();
-    const alice = await createParty('alice', { channelName });
-    const bob = await createParty('bob', { channelName, autoAccept: true });
-    const carol = await createParty('carol', { channelName, autoAccept: true });
-    parties = [alice, bob, carol];
-    const result = await alice.client.callInGroup({
-      targetId: 'team',
-      userIds: ['bob', 'carol'],
-      mediaType: RCCallMediaType.AUDIO_VIDEO,
-      listener: alice.listener,
-    });
-    alice.session = result.session;
+    const { alice, bob, carol } = await aliceCallsBobAndCarol();
     await waitFor(() => parties.every((p) => p.remoteTracks.length === 4), 'everyone connected');
     for (const p of parties) {
       await waitFor(
@@ -146,22 +134,10 @@ describe('local backend: group call', () => {
   });
 
   it('sends the resolution an app asked for as captured, also in a group', async () => {
-    const channelName = uniqueChannel();
-    const alice = await createParty('alice', { channelName });
-    const bob = await createParty('bob', { channelName, autoAccept: true });
-    const carol = await createParty('carol', {
-      channelName,
-      autoAccept: { video: { resolution: 'W640_H480' } },
+    // alice and carol ask for a resolution, bob does not.
+    const { alice, bob, carol } = await aliceCallsBobAndCarol({
+      video: { resolution: 'W640_H480' },
     });
-    parties = [alice, bob, carol];
-    const result = await alice.client.callInGroup({
-      targetId: 'team',
-      userIds: ['bob', 'carol'],
-      mediaType: RCCallMediaType.AUDIO_VIDEO,
-      listener: alice.listener,
-      constraints: { video: { resolution: 'W640_H480' } },
-    });
-    alice.session = result.session;
     await waitFor(() => parties.every((p) => p.remoteTracks.length === 4), 'everyone connected');
     await waitFor(() => videoScales(bob).join() === '2,2', `bob scales (${videoScales(bob)})`);
     expect(videoScales(alice)).to.deep.equal([1, 1]);
