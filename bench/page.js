@@ -76,11 +76,10 @@ async function ours(run) {
 }
 
 /**
- * One raw loopback: getUserMedia, two peer connections in this page, offer/answer; resolves at
- * the first remote frame, with what to close.
+ * Sends `stream` over a raw pair of peer connections in this page (offer/answer, candidates
+ * handed across); resolves at the first remote video frame, with what to close.
  */
-async function loopback() {
-  const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+async function sendOver(stream) {
   const a = new RTCPeerConnection();
   const b = new RTCPeerConnection();
   a.onicecandidate = (e) => e.candidate && b.addIceCandidate(e.candidate);
@@ -99,12 +98,18 @@ async function loopback() {
   await a.setRemoteDescription(b.localDescription);
   const end = await frame;
   const close = () => {
-    stream.getTracks().forEach((t) => t.stop());
     a.close();
     b.close();
     video.remove();
   };
   return { end, close };
+}
+
+/** One raw loopback: getUserMedia sent over a pair; what it returns also stops the devices. */
+async function loopback() {
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+  const { end, close } = await sendOver(stream);
+  return { end, close: () => (close(), stream.getTracks().forEach((t) => t.stop())) };
 }
 
 /** The 1:1 baseline: one raw loopback. */
@@ -282,37 +287,10 @@ async function rawLoopbacks() {
 async function rawGroup() {
   const start = performance.now();
   const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
-  const pairs = GROUP.map(() => {
-    const a = new RTCPeerConnection();
-    const b = new RTCPeerConnection();
-    a.onicecandidate = (e) => e.candidate && b.addIceCandidate(e.candidate);
-    b.onicecandidate = (e) => e.candidate && a.addIceCandidate(e.candidate);
-    const video = newVideo();
-    const frame = firstFrame(video);
-    b.ontrack = ({ track }) => {
-      if (track.kind !== 'video') return;
-      video.srcObject = new MediaStream([track]);
-      void video.play();
-    };
-    stream.getTracks().forEach((track) => a.addTrack(track, stream));
-    return { a, b, video, frame };
-  });
-  await Promise.all(
-    pairs.map(async ({ a, b }) => {
-      await a.setLocalDescription();
-      await b.setRemoteDescription(a.localDescription);
-      await b.setLocalDescription();
-      await a.setRemoteDescription(b.localDescription);
-    }),
-  );
-  const ends = await Promise.all(pairs.map((p) => p.frame));
+  const pairs = await Promise.all(GROUP.map(() => sendOver(stream)));
   stream.getTracks().forEach((t) => t.stop());
-  for (const { a, b, video } of pairs) {
-    a.close();
-    b.close();
-    video.remove();
-  }
-  return Math.max(...ends) - start;
+  pairs.forEach((pair) => pair.close());
+  return Math.max(...pairs.map((pair) => pair.end)) - start;
 }
 
 /**
