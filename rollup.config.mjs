@@ -117,12 +117,17 @@ const scriptUrlIntro = `var ${SCRIPT_URL} = (function () {
   return s && s.src ? s.src : document.baseURI;
 })();`;
 
+// The engine's enums are a file of their own with a fixed name: the engine and the backends import
+// it, and so does `rc-call.js`, which needs the enums but not the engine (see builtEntries).
+const ENUMS_SOURCE = resolvePath('src/calllib/enums.ts');
+const ENUMS_CHUNK = 'chunks/calllib-enums.js';
+
 /**
- * For `rc-call.js`, built after the other entries: the engine and the backends are imports of the
- * built `calllib.js`, `local.js` and `rongcloud.js` next to it, not bundled again. So the engine's
- * re-export is one `export * from "./calllib.js"` instead of a list of every name, imported and
- * exported again. The engine's modules are all re-exported by its index, so every name the
- * elements take from any of them is there.
+ * For `rc-call.js`, built after the other entries: what the elements import from the engine and the
+ * backends are imports of the files built next to it, not bundled again. The elements take only the
+ * enums from the engine (values; its types are erased), so their import is the enums chunk, not
+ * `calllib.js`: a page loads the engine with its backend, when `<rc-call-client>` connects. Any other
+ * engine module the elements imported would resolve to `calllib.js` and show in the size budget.
  */
 function builtEntries() {
   const entries = Object.entries(browserEntries).map(([name, file]) => [
@@ -134,7 +139,10 @@ function builtEntries() {
     async resolveId(source, importer, options) {
       if (!importer?.startsWith(resolvePath('elements') + sep)) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      const entry = resolved && entries.find(([dir]) => resolved.id.startsWith(dir))?.[1];
+      const entry =
+        resolved?.id === ENUMS_SOURCE
+          ? `./${ENUMS_CHUNK}`
+          : resolved && entries.find(([dir]) => resolved.id.startsWith(dir))?.[1];
       // `absolute`: the id stays as written, relative to rc-call.js in dist/.
       return entry ? { id: entry, external: 'absolute' } : null;
     },
@@ -151,7 +159,8 @@ const esm = {
 
 const config = [
   {
-    input: present(browserEntries),
+    // The enums chunk is an entry so that it keeps the enums' names as its exports.
+    input: { ...present(browserEntries), [ENUMS_CHUNK.replace(/\.js$/, '')]: ENUMS_SOURCE },
     output: esm,
     plugins: [clean(), ...browserPlugins(), noVendorMaps(), copyFiles()],
   },

@@ -56,6 +56,14 @@ export async function startBackend(
     : startRongCloud(config, options, onStatus);
 }
 
+/**
+ * Imports a backend and, at the same time, the engine: in dist/ the engine is `calllib.js`, which
+ * the backend's file imports, and the browser would only ask for it once that file had arrived.
+ */
+function withEngine<T>(backend: Promise<T>): Promise<T> {
+  return Promise.all([backend, import('../src/calllib/index.js')]).then(([mod]) => mod);
+}
+
 async function startLocal(
   config: BackendConfig,
   options: IInstallOptions,
@@ -64,7 +72,7 @@ async function startLocal(
   if (!config.userId) {
     throw new BackendError('config/missing-user-id', 'The local backend needs a user-id', true);
   }
-  const { createLocalCallClient } = await import('../src/local/index.js');
+  const { createLocalCallClient } = await withEngine(import('../src/local/index.js'));
   let live = true;
   try {
     const client = await createLocalCallClient({
@@ -101,7 +109,7 @@ async function startRongCloud(
   }
   let mod: typeof import('../src/rongcloud/index.js');
   try {
-    mod = await import('../src/rongcloud/index.js');
+    mod = await withEngine(import('../src/rongcloud/index.js'));
   } catch (cause) {
     throw new BackendError(
       'backend/unavailable',

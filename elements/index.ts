@@ -1,6 +1,11 @@
 /**
  * rc-call-elements: `<rc-call-client>`, `<rc-call-session>` and `<rc-video-tile>`, defined on import
- * (a tag already defined is left alone), plus the whole CallLib API.
+ * (a tag already defined is left alone), plus the CallLib enums and every CallLib type.
+ *
+ * The engine's classes and helpers (`RCCallClient`, `RCCallSession`, `decodeSignal`, …) are values
+ * of `rc-call-elements/calllib` only: the elements never need them before a backend makes a client,
+ * and every backend imports the engine itself, so this entry stays small (the engine comes with the
+ * backend, when `<rc-call-client>` connects). Their types are exported here too.
  */
 import { RcCallClient } from './rc-call-client.js';
 import { RcCallSession } from './rc-call-session.js';
@@ -24,7 +29,8 @@ declare global {
   }
 }
 
-export * from '../src/calllib/index.js';
+export * from '../src/calllib/enums.js';
+export type * from '../src/calllib/index.js';
 export { RcCallClient, RcCallSession, RcVideoTile };
 export {
   CallStore,

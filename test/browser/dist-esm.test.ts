@@ -1,6 +1,7 @@
 /**
  * The ES module build (npm test builds dist/ first): importing `dist/rc-call.js` defines the
- * elements, and a page on the local backend fetches the local backend but no RongCloud code.
+ * elements without loading the engine, and a page on the local backend fetches the local backend
+ * and the engine when it connects, but no RongCloud code.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 
@@ -21,7 +22,9 @@ describe('dist/rc-call.js as an ES module', () => {
     expect(customElements.get('rc-call-session')).to.equal(mod.RcCallSession);
     expect(customElements.get('rc-video-tile')).to.equal(mod.RcVideoTile);
     expect(mod.RCCallMediaType.AUDIO).to.equal(1);
-    expect(fetched(/\/dist\/local\.js$/)).to.deep.equal([]);
+    // Up front: rc-call.js and the enums only; no backend, no engine.
+    expect(fetched(/\/dist\/(local|calllib)\.js$/)).to.deep.equal([]);
+    expect(fetched(/\/dist\/chunks\//)).to.deep.equal(['/dist/chunks/calllib-enums.js']);
 
     const el = document.createElement('rc-call-client') as ClientElement;
     el.setAttribute('backend', 'local');
@@ -33,9 +36,10 @@ describe('dist/rc-call.js as an ES module', () => {
       await waitUntil(() => el.status === 'connected', 'the local backend did not connect', {
         timeout: 10000,
       });
-      // The backend came lazily, as its own file; RongCloud's entry and SDK chunks never did.
+      // The backend and the engine came lazily, each once; RongCloud's entry and SDK chunks never did.
       expect(fetched(/\/dist\/local\.js$/)).to.have.length(1);
-      expect(fetched(/\/dist\/(rongcloud\.js|chunks\/)/)).to.deep.equal([]);
+      expect(fetched(/\/dist\/calllib\.js$/)).to.have.length(1);
+      expect(fetched(/\/dist\/(rongcloud\.js|chunks\/index)/)).to.deep.equal([]);
       // Everything came from dist/, none of it from the TypeScript sources.
       expect(fetched(/^\/(src|elements)\//)).to.deep.equal([]);
     } finally {

@@ -39,7 +39,8 @@ describe('dist/rc-call.global.js in a classic script tag', () => {
     const RCCall = rcCall();
     expect(RCCall.RCCallMediaType.AUDIO_VIDEO).to.equal(2);
     expect(RCCall.RCCallEndReason.REMOTE_ACCEPT_SYSTEM_CALL).to.equal(34);
-    expect(typeof RCCall.RCCallClient).to.equal('function');
+    expect(new RCCall.CallError('no answer', 53200).code).to.equal(53200);
+    expect(RCCall).to.not.have.property('RCCallClient'); // a value of rc-call-elements/calllib only
     expect(customElements.get('rc-call-client')).to.equal(RCCall.RcCallClient);
     expect(customElements.get('rc-call-session')).to.equal(RCCall.RcCallSession);
     expect(customElements.get('rc-video-tile')).to.equal(RCCall.RcVideoTile);
