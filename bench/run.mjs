@@ -15,7 +15,7 @@
 // Ends with a summary block, one line per figure. Exits 0 when a target is missed (it reports),
 // non-zero when the bench itself fails.
 //   node bench/run.mjs [--runs N] [--cycles N] [--only group|1:1] [--trace]
-//     runs default 7, at least 5, plus a warm-up; cycles default 30; --only measures that figure
+//     runs default 11, at least 5, plus a warm-up; cycles default 30; --only measures that figure
 //     alone; --trace prints the group runs' getUserMedia, room messages and connection steps.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
@@ -27,7 +27,7 @@ import { closure, gzipSize } from './dist-closure.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const runsArg = process.argv.indexOf('--runs');
-const runs = Math.max(5, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 7 : 7);
+const runs = Math.max(5, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 11 : 11);
 const cyclesArg = process.argv.indexOf('--cycles');
 const cycles = Math.max(2, cyclesArg > 0 ? Number(process.argv[cyclesArg + 1]) || 30 : 30);
 // While working on one figure: `--only group` (or `1:1`) measures that one alone, no sizes or
@@ -98,8 +98,19 @@ const figure = (name, value, target, ok) =>
  * Alternating runs of the named page functions (the order rotates each run: for two, ours-raw then raw-ours), a warm-up of each
  * first. Resolves with the median of each.
  */
+/**
+ * Between two runs: collect the garbage and let WebRTC's threads finish closing the last run's
+ * connections and devices, so that no run pays for the one before it (whichever kind that was).
+ */
+async function settle(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+}
+const SETTLE_MS = 300;
+
 async function compare(page, label, kinds) {
   const times = Object.fromEntries(kinds.map((k) => [k, []]));
+  const cdp = await page.context().newCDPSession(page);
   // A warm-up of each kind first (JIT, the fake devices' first open), not counted.
   for (let run = 0; run <= runs; run++) {
     const shift = run % kinds.length;
@@ -115,6 +126,7 @@ async function compare(page, label, kinds) {
         [kind, run],
       );
       if (run > 0) times[kind].push(ms);
+      await settle(cdp);
       const phases = await page.evaluate(() => window.bench.phases);
       const detail = phases ? ` (${phases})` : '';
       await page.evaluate(() => delete window.bench.phases);
@@ -157,23 +169,30 @@ function readSizes(figure) {
   };
   const TARGET = 25 * 1024;
   const elements = closure(entry('rc-call.js'));
-  if (!elements.includes(entry('calllib.js'))) {
-    throw new Error('no static import of calllib.js found in rc-call.js: the import parser broke');
+  if (!elements.includes(entry('chunks/calllib-enums.js'))) {
+    throw new Error('no static import of the enums found in rc-call.js: the import parser broke');
   }
   const budgeted = total('rc-call.js + static imports', elements);
   figure('gzip rc-call.js + static imports', kB(budgeted), `<= ${kB(TARGET)}`, budgeted <= TARGET);
-  for (const file of ['calllib.js', 'local.js', 'testing.js', 'rc-call.global.js']) {
+  for (const file of [
+    'calllib.js',
+    'chunks/calllib-enums.js',
+    'local.js',
+    'testing.js',
+    'rc-call.global.js',
+  ]) {
     figure(`gzip ${file}`, kB(total(file, [entry(file)])));
   }
-  // The RongCloud entry and the SDK chunks it loads (calllib.js, shared, is counted on its own).
+  // The RongCloud entry and the SDK chunks it loads (the engine, shared, is counted on its own).
+  const engine = closure(entry('calllib.js'));
   const rongcloud = closure(entry('rongcloud.js'), { dynamic: true }).filter(
-    (f) => f !== entry('calllib.js'),
+    (f) => !engine.includes(f),
   );
   figure('gzip rongcloud.js + chunks', kB(total('rongcloud.js + chunks', rongcloud)));
   const page = [...new Set([...elements, ...closure(entry('local.js'))])];
   figure(
     'gzip page: elements + local backend',
-    kB(total('page: rc-call.js + calllib.js + local.js', page)),
+    kB(total('page: rc-call.js + enums + calllib.js + local.js', page)),
   );
 }
 
