@@ -57,6 +57,7 @@ const files = {
     export type DefineComponent<Props = {}> = new (...args: unknown[]) => { $props: Props };`,
   'app.tsx': `
     import { RCCallMediaType, type RcCallClient, type RcVideoTile } from 'rc-call-elements';
+    import { RCCallClient as MainClient, type RCCallSession as MainSession } from 'rc-call-elements';
     import { RCCallClient, RCCallEndReason } from 'rc-call-elements/calllib';
     import { createLocalCallClient } from 'rc-call-elements/local';
     import { createMemoryNetwork } from 'rc-call-elements/testing';
@@ -76,6 +77,11 @@ const files = {
     export const started: Promise<unknown> = client.call('bob', RCCallMediaType.AUDIO);
     export const engine: typeof RCCallClient = RCCallClient;
     export const helpers = [createLocalCallClient, createMemoryNetwork, tile] as const;
+    // The main entry has every engine type; the engine's classes are values of /calllib only.
+    export const callIdOf = (session: MainSession): string => session.getCallId();
+    export const clientType = (c: MainClient): RCCallClient => c;
+    // @ts-expect-error: RCCallClient is exported as a type by rc-call-elements
+    export const notAValue = MainClient;
 
     // React 19.
     export const view = (
