@@ -50,14 +50,17 @@ export class LocalRoom implements MediaRoom {
     );
   }
 
-  /** Announces this endpoint to every participant, then handles the messages that came before. */
+  /**
+   * Announces this endpoint to every participant, then handles the messages that came before. A
+   * `join` that waited is not answered: our own `join`, just sent to its sender, carries our tracks.
+   */
   join(): void {
     if (this.left || !this.backlog) return;
     this.joinOnPublish = false;
-    this.announceJoin();
-    const waiting = this.backlog ?? [];
+    const told = this.announceJoin();
+    const waiting = this.backlog;
     this.backlog = null;
-    waiting.forEach((m) => this.receive(m));
+    waiting.forEach((m) => this.receive(m, told));
   }
 
   /** After a transport reconnect: members may have been told we left. */
@@ -65,9 +68,11 @@ export class LocalRoom implements MediaRoom {
     if (!this.backlog) this.announceJoin();
   }
 
-  private announceJoin(): void {
+  /** Sends `join` to every other participant; returns who they are. */
+  private announceJoin(): string[] {
     const others = this.context.signaling.participantsOf(this.roomId).filter((u) => u !== this.me);
     if (others.length) this.post(others, { type: 'join', tracks: this.trackStates() });
+    return others;
   }
 
   getRemoteUserIds(): string[] {
@@ -149,7 +154,8 @@ export class LocalRoom implements MediaRoom {
     return this.context.signaling.getUserId();
   }
 
-  private receive(message: TransportMessage): void {
+  /** `told`: users who have our `join` already (no need to answer theirs). */
+  private receive(message: TransportMessage, told: readonly string[] = []): void {
     const data = message.data as Partial<RoomData>;
     if (this.left || data.room !== this.roomId || message.from === this.me) return;
     if (data.toDevice && data.toDevice !== this.context.signaling.transport.deviceId) return;
@@ -166,9 +172,9 @@ export class LocalRoom implements MediaRoom {
     switch (data.type) {
       case 'join':
       case 'state':
-        // Answer a join; and a member we did not know yet that answered ours may have missed what
-        // we published since.
-        if (data.type === 'join' || !known) {
+        // Answer a join (unless it has ours); and a member we did not know yet that answered ours
+        // may have missed what we published since.
+        if (data.type === 'join' ? !told.includes(message.from) : !known) {
           const tracks = this.trackStates();
           this.post([message.from], { type: 'state', toDevice: message.fromDevice, tracks });
         }

@@ -143,4 +143,66 @@ describe('local backend: group call', () => {
     expect(videoScales(alice)).to.deep.equal([1, 1]);
     expect(videoScales(carol)).to.deep.equal([1, 1]);
   });
+
+  it('a member whose devices open last answers no join: its own join tells the others, who answer it', async () => {
+    const channelName = uniqueChannel();
+    // Every room message of the call, as a tab on the channel hears it.
+    const heard: Array<{ from: string; type: string; to: string[] }> = [];
+    const observer = new BroadcastChannel(channelName);
+    observer.onmessage = ({ data: frame }) => {
+      if (frame?.t === 'msg' && frame.data?.kind === 'room')
+        heard.push({ from: frame.from, type: frame.data.type, to: frame.to });
+    };
+    // carol's camera opens only when the test says so: alice and bob join meanwhile.
+    const media = navigator.mediaDevices;
+    const getUserMedia = media.getUserMedia;
+    let openCamera = () => {};
+    const cameraOpens = new Promise<void>((resolve) => (openCamera = resolve));
+    let held = false;
+    try {
+      const alice = await createParty('alice', { channelName });
+      const bob = await createParty('bob', { channelName });
+      const carol = await createParty('carol', { channelName });
+      parties = [alice, bob, carol];
+      const result = await alice.client.callInGroup({
+        targetId: 'team',
+        userIds: ['bob', 'carol'],
+        mediaType: RCCallMediaType.AUDIO_VIDEO,
+        listener: alice.listener,
+      });
+      alice.session = result.session;
+      await waitFor(() => !!bob.session && !!carol.session, 'bob and carol ring');
+
+      // The next getUserMedia (carol's, the only one asked for until bob accepts) waits.
+      media.getUserMedia = async (constraints) => {
+        media.getUserMedia = getUserMedia;
+        held = true;
+        await cameraOpens;
+        return getUserMedia.call(media, constraints);
+      };
+      const carolAccepted = carol.session!.accept();
+      await waitFor(() => held, 'carol opens her devices');
+      await bob.session!.accept();
+      const joined = (userId: string) => heard.some((m) => m.from === userId && m.type === 'join');
+      await waitFor(() => joined('alice') && joined('bob'), 'alice and bob join the room');
+      openCamera();
+      expect((await carolAccepted).code).to.equal(10000);
+
+      await waitFor(() => parties.every((p) => p.remoteTracks.length === 4), 'everyone connected');
+      const sent = (from: string, type: string) =>
+        heard.filter((m) => m.from === from && m.type === type);
+      expect(sent('carol', 'join').map((m) => [...m.to].sort())).to.deep.equal([['alice', 'bob']]);
+      expect(sent('carol', 'state'), 'carol answers no join').to.deep.equal([]);
+      for (const userId of ['alice', 'bob']) {
+        expect(
+          sent(userId, 'state').filter((m) => m.to.includes('carol')),
+          `${userId} answers carol's join`,
+        ).to.have.length(1);
+      }
+    } finally {
+      media.getUserMedia = getUserMedia;
+      openCamera();
+      observer.close();
+    }
+  });
 });
