@@ -1,3 +1,4 @@
+import { PageChannel } from './page-channel.js';
 import {
   MAX_FRAME_BYTES,
   frameBytes,
@@ -32,7 +33,7 @@ const PRESENCE_TIMEOUT_MS = 7000;
  */
 export class BroadcastTransport implements Transport {
   status: LocalTransportStatus = 'connecting';
-  private channel?: BroadcastChannel;
+  private channel?: PageChannel;
   private events?: TransportEvents;
   private heartbeat?: ReturnType<typeof setInterval>;
   /** Endpoints we exchanged messages with → when we last heard of them. */
@@ -55,8 +56,7 @@ export class BroadcastTransport implements Transport {
       );
     }
     this.events = events;
-    this.channel = new BroadcastChannel(this.channelName);
-    this.channel.onmessage = (e: MessageEvent<Frame>) => this.receive(e.data);
+    this.channel = PageChannel.join(this.channelName, this.receive);
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     globalThis.addEventListener?.('pagehide', this.onPageHide);
     this.setStatus('connected');
@@ -76,7 +76,7 @@ export class BroadcastTransport implements Transport {
     if (frameBytes(JSON.stringify(frame)) > MAX_FRAME_BYTES) {
       return { ok: false, time: frame.time, id: frame.id, error: 'too-large' };
     }
-    this.channel.postMessage(frame);
+    this.channel.post(this.receive, frame);
     return { ok: true, time: frame.time, id: frame.id };
   }
 
@@ -85,7 +85,7 @@ export class BroadcastTransport implements Transport {
     this.post({ t: 'leave', userId: this.userId, deviceId: this.deviceId });
     clearInterval(this.heartbeat);
     globalThis.removeEventListener?.('pagehide', this.onPageHide);
-    this.channel.close();
+    this.channel.leave(this.receive);
     this.channel = undefined;
     this.peers.clear();
     this.setStatus('disconnected');
@@ -96,7 +96,8 @@ export class BroadcastTransport implements Transport {
     this.post({ t: 'leave', userId: this.userId, deviceId: this.deviceId });
   };
 
-  private receive(frame: Frame): void {
+  private readonly receive = (data: unknown): void => {
+    const frame = data as Frame;
     if (!frame || typeof frame !== 'object') return;
     if (frame.t === 'msg') {
       if (frame.fromDevice === this.deviceId) return;
@@ -112,7 +113,7 @@ export class BroadcastTransport implements Transport {
     } else if (frame.t === 'leave') {
       this.gone(frame.userId, frame.deviceId);
     }
-  }
+  };
 
   /** Remembers an endpoint that wrote to us, so that its silence can be noticed. */
   private touch(userId: string, deviceId: string): void {
@@ -134,7 +135,7 @@ export class BroadcastTransport implements Transport {
 
   private post(frame: Frame): void {
     try {
-      this.channel?.postMessage(frame);
+      this.channel?.post(this.receive, frame);
     } catch {
       // The channel is closing with the page; nothing to tell anyone.
     }
