@@ -15,8 +15,9 @@
 // Ends with a summary block, one line per figure. Exits 0 when a target is missed (it reports),
 // non-zero when the bench itself fails.
 //   node bench/run.mjs [--runs N] [--cycles N] [--only group|1:1] [--trace]
-//     runs default 11, at least 5, plus a warm-up; cycles default 30; --only measures that figure
-//     alone; --trace prints the group runs' getUserMedia, room messages and connection steps.
+//     runs default 12 (4 in each of 3 browsers, each browser with a warm-up), at least 5; cycles
+//     default 30; --only measures that figure alone; --trace prints the group runs'
+//     getUserMedia, room messages and connection steps.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -27,7 +28,7 @@ import { closure, gzipSize } from './dist-closure.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const runsArg = process.argv.indexOf('--runs');
-const runs = Math.max(5, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 11 : 11);
+const runs = Math.max(5, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 12 : 12);
 const cyclesArg = process.argv.indexOf('--cycles');
 const cycles = Math.max(2, cyclesArg > 0 ? Number(process.argv[cyclesArg + 1]) || 30 : 30);
 // While working on one figure: `--only group` (or `1:1`) measures that one alone, no sizes or
@@ -109,21 +110,34 @@ async function settle(cdp) {
 const SETTLE_MS = 300;
 
 /**
- * Measures `kinds` alternately (each run starts with the next kind) in a browser of their own: a
+ * Measures `kinds` alternately (each run starts with the next kind) in browsers of their own: a
  * kind measured in another comparison cannot leave anything behind that slows these. (It does
  * happen, also across pages: after some runs of `rawGroup`, our group runs in the same page took
  * 337 ms instead of 291 ms; after the 1:1 comparison in another page of the same browser, both
- * group kinds were slower, ours more, the ratio 1.44–1.49 instead of 1.16.) Medians per kind.
+ * group kinds were slower, ours more, the ratio 1.44–1.49 instead of 1.16.) The runs are spread
+ * over {@link LAUNCHES} launches, each with its own warm-up: a launch can be slow or fast as a
+ * whole (ours by up to 50 ms), and one launch would make the figure that launch's. Medians per
+ * kind over all the runs.
  */
-function compare(label, kinds) {
-  return withBrowser(async (browser) => measure(await openBenchPage(browser), label, kinds));
-}
-
-async function measure(page, label, kinds) {
+async function compare(label, kinds) {
   const times = Object.fromEntries(kinds.map((k) => [k, []]));
+  const perLaunch = Math.ceil(runs / LAUNCHES);
+  for (let launch = 1; launch <= LAUNCHES; launch++) {
+    await withBrowser(async (browser) => {
+      const page = await openBenchPage(browser);
+      await measure(page, `${label} (browser ${launch})`, kinds, perLaunch, times);
+    });
+  }
+  for (const kind of kinds) console.log(`${label} ${kind} runs: ${times[kind].map(fmt).join(' ')}`);
+  return Object.fromEntries(kinds.map((k) => [k, median(times[k])]));
+}
+const LAUNCHES = 3;
+
+/** `count` runs of each kind (after a warm-up of each) in `page`, added to `times`. */
+async function measure(page, label, kinds, count, times) {
   const cdp = await page.context().newCDPSession(page);
   // A warm-up of each kind first (JIT, the fake devices' first open), not counted.
-  for (let run = 0; run <= runs; run++) {
+  for (let run = 0; run <= count; run++) {
     const shift = run % kinds.length;
     const order = [...kinds.slice(shift), ...kinds.slice(0, shift)];
     for (const kind of order) {
@@ -146,8 +160,6 @@ async function measure(page, label, kinds) {
       );
     }
   }
-  for (const kind of kinds) console.log(`${label} ${kind} runs: ${times[kind].map(fmt).join(' ')}`);
-  return Object.fromEntries(kinds.map((k) => [k, median(times[k])]));
 }
 
 // ---- sizes -------------------------------------------------------------------------------------
@@ -471,7 +483,7 @@ async function oneToOne() {
   const one = await compare('1:1', ['ours', 'raw']);
   const ratio = one.ours / one.raw;
   console.log(
-    `call-to-first-frame: 1:1 ours=${fmt(one.ours)} raw=${fmt(one.raw)} ratio=${ratio.toFixed(2)} (goal < 1.3, median of ${runs})`,
+    `call-to-first-frame: 1:1 ours=${fmt(one.ours)} raw=${fmt(one.raw)} ratio=${ratio.toFixed(2)} (goal < 1.3, median of ${runs} in ${LAUNCHES} browsers)`,
   );
   figure(
     `call-to-first-frame 1:1 ratio (ours ${fmt(one.ours)} / raw ${fmt(one.raw)})`,
@@ -492,7 +504,7 @@ async function groupOfFour() {
   const raw = times.rawLoopbacks;
   const groupRatio = ours / raw;
   console.log(
-    `call-to-first-frame: group of 4 ours=${fmt(ours)} raw (4 loopbacks)=${fmt(raw)} ratio=${groupRatio.toFixed(2)} (goal < 1.3, median of ${runs})`,
+    `call-to-first-frame: group of 4 ours=${fmt(ours)} raw (4 loopbacks)=${fmt(raw)} ratio=${groupRatio.toFixed(2)} (goal < 1.3, median of ${runs} in ${LAUNCHES} browsers)`,
   );
   figure(
     `call-to-first-frame group of 4 ratio (ours ${fmt(ours)} / 4 raw loopbacks ${fmt(raw)})`,
