@@ -19,14 +19,20 @@ describe('local backend: group call', () => {
   });
 
   /**
-   * alice calls bob and carol in a group; both answer at once, carol (like alice) with `sized`
-   * constraints when given.
+   * alice calls bob and carol in a group; both answer at once (unless `answer` is false), carol
+   * (like alice) with `sized` constraints when given.
    */
-  async function aliceCallsBobAndCarol(sized?: IMediaConstraints) {
-    const channelName = uniqueChannel();
+  async function aliceCallsBobAndCarol({
+    sized,
+    answer = true,
+    channelName = uniqueChannel(),
+  }: { sized?: IMediaConstraints; answer?: boolean; channelName?: string } = {}) {
     const alice = await createParty('alice', { channelName });
-    const bob = await createParty('bob', { channelName, autoAccept: true });
-    const carol = await createParty('carol', { channelName, autoAccept: sized ?? true });
+    const bob = await createParty('bob', { channelName, autoAccept: answer });
+    const carol = await createParty('carol', {
+      channelName,
+      autoAccept: answer && (sized ?? true),
+    });
     parties = [alice, bob, carol];
     const result = await alice.client.callInGroup({
       targetId: 'team',
@@ -136,7 +142,7 @@ describe('local backend: group call', () => {
   it('sends the resolution an app asked for as captured, also in a group', async () => {
     // alice and carol ask for a resolution, bob does not.
     const { alice, bob, carol } = await aliceCallsBobAndCarol({
-      video: { resolution: 'W640_H480' },
+      sized: { video: { resolution: 'W640_H480' } },
     });
     await waitFor(() => parties.every((p) => p.remoteTracks.length === 4), 'everyone connected');
     await waitFor(() => videoScales(bob).join() === '2,2', `bob scales (${videoScales(bob)})`);
@@ -160,17 +166,7 @@ describe('local backend: group call', () => {
     const cameraOpens = new Promise<void>((resolve) => (openCamera = resolve));
     let held = false;
     try {
-      const alice = await createParty('alice', { channelName });
-      const bob = await createParty('bob', { channelName });
-      const carol = await createParty('carol', { channelName });
-      parties = [alice, bob, carol];
-      const result = await alice.client.callInGroup({
-        targetId: 'team',
-        userIds: ['bob', 'carol'],
-        mediaType: RCCallMediaType.AUDIO_VIDEO,
-        listener: alice.listener,
-      });
-      alice.session = result.session;
+      const { bob, carol } = await aliceCallsBobAndCarol({ answer: false, channelName });
       await waitFor(() => !!bob.session && !!carol.session, 'bob and carol ring');
 
       // The next getUserMedia (carol's, the only one asked for until bob accepts) waits.
