@@ -5,8 +5,8 @@
 //    and their ratio.
 // 2. The same for a group of four: callInGroup() to a first frame from each of three members,
 //    against the baseline, four raw loopbacks in one page (four getUserMedia, four pairs
-//    each sending one stream one way, until the last of the four first frames), alternating in a
-//    page of their own. Info lines, measured in a second page, set it beside one stream over three
+//    each sending one stream one way, until the last of the four first frames), alternating in
+//    browsers of their own. Info lines, measured in other browsers, set it beside one stream over three
 //    raw pairs, a raw full mesh (the same twelve connections as ours), the raw mesh at half size
 //    (what ours sends in a group) and raw mesh / baseline (what the topology alone costs).
 // 3. The gzip size (level 9, each file on its own) of every dist entry.
@@ -494,8 +494,8 @@ async function oneToOne() {
 }
 
 async function groupOfFour() {
-  // The target's two kinds alternate in a page of their own; the raw variants that tell where the
-  // time goes (info lines, set beside our median from the first page) in a second one.
+  // The target's two kinds alternate in browsers of their own; the raw variants that tell where the
+  // time goes (info lines, set beside our median from the target's runs) in others.
   const times = {
     ...(await compare('group', ['oursGroup', 'rawLoopbacks'])),
     ...(await compare('group info', ['rawGroup', 'rawMesh', 'rawMeshHalf'])),
