@@ -6,9 +6,9 @@
 // 2. The same for a group of four: callInGroup() to a first frame from each of three members,
 //    against the baseline, four raw loopbacks in one page (four getUserMedia, four pairs
 //    each sending one stream one way, until the last of the four first frames), alternating in
-//    browsers of their own. Info lines, measured in other browsers, set it beside one stream over three
-//    raw pairs, a raw full mesh (the same twelve connections as ours), the raw mesh at half size
-//    (what ours sends in a group) and raw mesh / baseline (what the topology alone costs).
+//    browsers of their own. Info lines, measured in other browsers, set it beside one stream over
+//    three raw pairs, a raw full mesh (the same twelve connections as ours), the raw mesh at half
+//    size (what ours sends in a group) and raw mesh / baseline (what the topology alone costs).
 // 3. The gzip size (level 9, each file on its own) of every dist entry.
 // 4. Teardown of the elements: two <rc-call-client backend="local"> in one page through 30
 //    call/hang-up cycles; live tracks, open peer connections, event listeners and heap growth.
