@@ -1,4 +1,4 @@
-/** Receives the frames of a {@link PageChannel}: its own copy of each, a task after it was posted. */
+/** Receives the frames of a {@link PageChannel}: a copy of its own, a task after the post. */
 export type FrameReceiver = (frame: unknown) => void;
 
 const open = new Map<string, PageChannel>();
@@ -62,7 +62,7 @@ export class PageChannel {
   }
 }
 
-/** A receiver that throws is reported as a message handler would be; the others still get theirs. */
+/** A receiver that throws is reported as a message handler would be; the others get theirs. */
 function safely(receive: FrameReceiver, frame: unknown): void {
   try {
     receive(frame);
@@ -75,7 +75,7 @@ interface TaskScheduler {
   postTask(task: () => void): Promise<unknown>;
 }
 
-/** Runs `task` in a task of its own (not a microtask; no timer clamping where `scheduler` exists). */
+/** Runs `task` in a task of its own: not a microtask; no timer clamping where `scheduler` is. */
 function nextTask(task: () => void): void {
   const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
   if (scheduler?.postTask) void scheduler.postTask(task);
