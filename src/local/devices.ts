@@ -37,6 +37,56 @@ export function toMediaStreamConstraints(
   return result;
 }
 
+/** A `getUserMedia` call in flight, and how many requests wait for it. */
+interface Capture {
+  requests: number;
+  /** One list of tracks per request: the first gets the originals, the others clones. */
+  tracks: Promise<MediaStreamTrack[][]>;
+}
+
+/** The page's `getUserMedia` calls in flight, by their constraints (see {@link capture}). */
+const capturing = new Map<string, Capture>();
+
+/**
+ * `getUserMedia`, coalesced. The local clients of one page (a demo, tests) often open their
+ * devices at the same moment, and the browser serves a frame's requests one after another, each
+ * slowed down by whatever else the page does meanwhile (four clients in one page: the last one's
+ * devices opened 60–100 ms late, behind the others' negotiation). A request with the same
+ * constraints as one in flight waits for that one instead and gets clones of its tracks: tracks
+ * of its own, stopped, muted and constrained on their own; the device closes when its last track
+ * stops. A failure reaches every request that waited.
+ */
+async function capture(constraints: MediaStreamConstraints): Promise<MediaStreamTrack[]> {
+  const media = globalThis.navigator?.mediaDevices;
+  if (!media?.getUserMedia)
+    throw new DOMException('getUserMedia is unavailable', 'NotSupportedError');
+  const key = JSON.stringify(constraints);
+  let pending = capturing.get(key);
+  if (!pending) {
+    const opening = media.getUserMedia(constraints);
+    const entry: Capture = {
+      requests: 0,
+      // Runs before any request resumes: every waiting request is counted, none can join later.
+      tracks: opening.then(
+        (stream) => {
+          capturing.delete(key);
+          const originals = stream.getTracks();
+          return Array.from({ length: entry.requests }, (_, i) =>
+            i === 0 ? originals : originals.map((track) => track.clone()),
+          );
+        },
+        (error: unknown) => {
+          capturing.delete(key);
+          throw error;
+        },
+      ),
+    };
+    capturing.set(key, (pending = entry));
+  }
+  const index = pending.requests++;
+  return (await pending.tracks)[index];
+}
+
 /**
  * Opens the requested devices. On failure every track opened so far is stopped, the CallLib
  * code says which device failed (when both were asked for, each is tried alone to find out) and
@@ -47,14 +97,10 @@ export async function openDevices(
   video: boolean,
   constraints?: IMediaConstraints,
 ): Promise<{ code: number; tracks: MediaStreamTrack[]; cause?: LocalTracksResult['cause'] }> {
-  const media = globalThis.navigator?.mediaDevices;
   let cause: LocalTracksResult['cause'];
   const open = async (a: boolean, v: boolean): Promise<MediaStreamTrack[] | undefined> => {
     try {
-      if (!media?.getUserMedia)
-        throw new DOMException('getUserMedia is unavailable', 'NotSupportedError');
-      const stream = await media.getUserMedia(toMediaStreamConstraints(a, v, constraints));
-      return stream.getTracks();
+      return await capture(toMediaStreamConstraints(a, v, constraints));
     } catch (error) {
       cause ??= mediaFailureCause(error);
       return undefined;

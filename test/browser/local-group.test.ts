@@ -169,14 +169,15 @@ describe('local backend: group call', () => {
       const { bob, carol } = await aliceCallsBobAndCarol({ answer: false, channelName });
       await waitFor(() => !!bob.session && !!carol.session, 'bob and carol ring');
 
-      // The next getUserMedia (carol's, the only one asked for until bob accepts) waits.
+      // The next getUserMedia (carol's, the only one asked for until bob accepts) waits. She asks
+      // for 24 fps: a request like bob's would share hers (one page), and bob would wait too.
       media.getUserMedia = async (constraints) => {
         media.getUserMedia = getUserMedia;
         held = true;
         await cameraOpens;
         return getUserMedia.call(media, constraints);
       };
-      const carolAccepted = carol.session!.accept();
+      const carolAccepted = carol.session!.accept({ video: { frameRate: 'FPS_24' } });
       await waitFor(() => held, 'carol opens her devices');
       await bob.session!.accept();
       const joined = (userId: string) => heard.some((m) => m.from === userId && m.type === 'join');
