@@ -19,6 +19,8 @@ export interface RoomData {
   toDevice?: string;
   tracks?: TrackState[];
   rtc?: RtcSignal;
+  /** On `join` and `state`: who placed the call, as far as the sender knows (see `offersTo`). */
+  caller?: string;
 }
 
 export interface Member {

@@ -37,12 +37,15 @@ export class LocalRoom implements MediaRoom {
   private backlog: TransportMessage[] | null = [];
   /** Set while the devices just opened: the next `publish()` joins, announcing its tracks. */
   joinOnPublish = false;
+  /** Who placed the call as this room first knew it: the same in every `join` and `state` it sends. */
+  private readonly caller?: string;
 
   constructor(
     readonly roomId: string,
     private readonly events: RoomEvents,
     private readonly context: RoomContext,
   ) {
+    this.caller = context.signaling.callerOf(roomId);
     this.remote = new RemoteTracks(events, (track) => context.track(track));
     this.unlisten.push(
       context.signaling.onRoomMessage((m) => this.receive(m)),
@@ -190,20 +193,21 @@ export class LocalRoom implements MediaRoom {
   }
 
   /** The member for a message's sender, created (with its peer connection) on first contact. */
-  private member({ from: userId, fromDevice: deviceId }: TransportMessage): Member {
+  private member(message: TransportMessage): Member {
+    const { from: userId, fromDevice: deviceId } = message;
     const key = `${userId}/${deviceId}`;
     const existing = this.members.get(key);
     if (existing) return existing;
     const { signaling, rtcConfiguration } = this.context;
     signaling.addParticipant(this.roomId, userId);
-    const myKey = `${this.me}/${signaling.transport.deviceId}`;
+    const theirCaller = (message.data as Partial<RoomData>).caller;
     const member: Member = {
       userId,
       deviceId,
       tracks: new Map(),
       received: new Map(),
       peer: new Peer(
-        myKey < key,
+        this.waitsForOffer(userId, key, theirCaller),
         rtcConfiguration,
         {
           track: (kind) => this.published.get(kind)?.track ?? null,
@@ -224,6 +228,20 @@ export class LocalRoom implements MediaRoom {
     this.context.track(member.peer.pc);
     if (isNewUser) this.events.onUserJoin([userId]);
     return member;
+  }
+
+  /**
+   * Whether our connection to `userId` (endpoint `key`) waits for their offer (the polite side).
+   * The caller offers to every member when both ends name the same caller: it is in the room
+   * first, so when a member joins, the caller's offer goes out at once (join, offer, answer) where
+   * a member would first have to hear from it (join, state, offer, answer). Otherwise the greater
+   * endpoint key offers. Both ends decide alike: each sends the same `caller` in all its messages.
+   */
+  private waitsForOffer(userId: string, key: string, theirCaller: unknown): boolean {
+    const { caller, me } = this;
+    if (caller && caller === theirCaller && userId !== me && (caller === me || caller === userId))
+      return caller !== me;
+    return `${me}/${this.context.signaling.transport.deviceId}` < key;
   }
 
   private endpointLeft(userId: string, deviceId: string): void {
@@ -286,6 +304,10 @@ export class LocalRoom implements MediaRoom {
   }
 
   private post(to: string[], data: Omit<RoomData, 'room'>): void {
-    void this.context.signaling.sendRoomMessage(to, { ...data, room: this.roomId });
+    const caller = data.type === 'join' || data.type === 'state' ? this.caller : undefined;
+    const message = caller
+      ? { ...data, caller, room: this.roomId }
+      : { ...data, room: this.roomId };
+    void this.context.signaling.sendRoomMessage(to, message);
   }
 }

@@ -4,6 +4,7 @@ import type {
   SendResult,
   SignalingPort,
 } from '../calllib/ports.js';
+import { RCCallMessageType } from '../calllib/enums.js';
 import type {
   LocalTransportStatus,
   Transport,
@@ -38,6 +39,8 @@ export class LocalSignaling implements SignalingPort {
   /** Signals that arrived before the engine registered its receiver. */
   private early: IncomingSignal[] = [];
   private readonly participants = new Map<string, Set<string>>();
+  /** Who placed each call, by callId: the sender of its Invite, or the `caller` of a ModifyMem. */
+  private readonly callers = new Map<string, string>();
   private readonly roomHandlers = new Set<MessageHandler>();
   private readonly leaveHandlers = new Set<LeaveHandler>();
   private readonly statusHandlers = new Set<(status: LocalTransportStatus) => void>();
@@ -87,6 +90,7 @@ export class LocalSignaling implements SignalingPort {
       content: signal.content,
     };
     this.learn(signal.content, [this.getUserId(), ...signal.recipients]);
+    this.learnCaller(signal.messageType, signal.content, this.getUserId());
     const result = await this.transport.send(signal.recipients, data);
     if (!result.ok) return { code: SEND_FAILED_CODE };
     return { code: 10000, sentTime: result.time, messageUId: result.id };
@@ -102,6 +106,11 @@ export class LocalSignaling implements SignalingPort {
   /** Users known to take part in call `callId` (self included). */
   participantsOf(callId: string): string[] {
     return [...(this.participants.get(callId) ?? [])];
+  }
+
+  /** The user who placed call `callId`, once a signal of the call said. */
+  callerOf(callId: string): string | undefined {
+    return this.callers.get(callId);
   }
 
   /** Adds users to a call's participants (a room heard from them directly). */
@@ -149,6 +158,7 @@ export class LocalSignaling implements SignalingPort {
     const content = data.content && typeof data.content === 'object' ? data.content : {};
     const recipients = Array.isArray(data.recipients) ? data.recipients : [];
     this.learn(content, [message.from, ...recipients]);
+    this.learnCaller(String(data.messageType), content, message.from);
     // In a 1:1 conversation the receiver sees the sender as the target; the sender's own other
     // devices see the peer the sender wrote to.
     const isPrivate = data.conversationType === 1;
@@ -165,6 +175,19 @@ export class LocalSignaling implements SignalingPort {
     };
     if (this.receiver) this.receiver(signal);
     else this.early.push(signal);
+  }
+
+  /** The first Invite or ModifyMem of a call names its caller. */
+  private learnCaller(messageType: string, content: Record<string, unknown>, from: string): void {
+    const callId = content.callId;
+    if (typeof callId !== 'string' || !callId || this.callers.has(callId)) return;
+    const caller =
+      messageType === RCCallMessageType.Invite
+        ? from
+        : messageType === RCCallMessageType.ModifyMem
+          ? content.caller
+          : undefined;
+    if (typeof caller === 'string' && caller) this.callers.set(callId, caller);
   }
 
   /** Collects every user id a call signal mentions. */

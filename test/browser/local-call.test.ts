@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { RCCallEndReason, RCCallMediaType } from '../../src/calllib/index.js';
+import { LocalSignaling } from '../../src/local/signaling.js';
 import {
   connections,
   destroyAll,
   grows,
   inbound,
+  negotiatedAs,
   uniqueChannel,
   videoCall,
   waitFor,
@@ -31,6 +33,32 @@ describe('local backend: 1:1 calls in one page', () => {
     expect(bob.remoteTracks.find((t) => t.isAudioTrack())?.getUserId()).to.equal('alice');
     // Remote audio plays through an element of the backend's own.
     await waitFor(() => alice.client.inspect().audioElements === 1, 'alice plays bob');
+  });
+
+  it('the caller offers; where the two ends do not name the same caller, the greater key does', async () => {
+    const offered = async () => {
+      await Promise.all(
+        parties.map((p) =>
+          grows(() => inbound(p, 'video', 'framesDecoded'), `${p.userId} decodes remote video`),
+        ),
+      );
+      return parties.map((p) => negotiatedAs(p));
+    };
+    parties = await videoCall(uniqueChannel());
+    expect(await offered()).to.deep.equal([{ bob: 'offer' }, { alice: 'answer' }]);
+    await destroyAll(parties);
+
+    // bob does not say who called (as a client of an earlier version would not): 'bob/…' offers.
+    const callerOf = LocalSignaling.prototype.callerOf;
+    LocalSignaling.prototype.callerOf = function (callId) {
+      return this.getUserId() === 'bob' ? undefined : callerOf.call(this, callId);
+    };
+    try {
+      parties = await videoCall(uniqueChannel());
+    } finally {
+      LocalSignaling.prototype.callerOf = callerOf;
+    }
+    expect(await offered()).to.deep.equal([{ bob: 'answer' }, { alice: 'offer' }]);
   });
 
   it('shows mute/unmute and camera off/on to the peer', async () => {

@@ -4,6 +4,7 @@ import {
   createParty,
   destroyAll,
   framesPerPeer,
+  negotiatedAs,
   tallestFrame,
   uniqueChannel,
   videoScales,
@@ -76,6 +77,16 @@ describe('local backend: group call', () => {
         .map((u) => u.userId)
         .sort(),
     ).to.deep.equal(['alice', 'carol']);
+  });
+
+  it('the caller offers to every member; between two members the greater endpoint key offers', async () => {
+    const { alice, bob, carol } = await aliceCallsBobAndCarol();
+    const negotiated = (p: Party) => Object.values(negotiatedAs(p)).filter(Boolean).length === 2;
+    await waitFor(() => parties.every(negotiated), 'every connection negotiated');
+    expect(negotiatedAs(alice)).to.deep.equal({ bob: 'offer', carol: 'offer' });
+    // 'carol/…' > 'bob/…'
+    expect(negotiatedAs(bob)).to.deep.equal({ alice: 'answer', carol: 'answer' });
+    expect(negotiatedAs(carol)).to.deep.equal({ alice: 'answer', bob: 'offer' });
   });
 
   it('ends the call for everyone once the others hang up, leaving nothing open', async () => {

@@ -94,6 +94,20 @@ export function connections(party: Party): RTCPeerConnection[] {
   return room ? [...room.peerConnections().values()] : [];
 }
 
+/**
+ * Who made the offer on each of a party's peer connections, by the other end's user id: `offer`
+ * where the party offered, `answer` where it answered (once negotiated).
+ */
+export function negotiatedAs(party: Party): Record<string, RTCSdpType | undefined> {
+  const callId = party.session?.getCallId();
+  const room = callId ? party.client.inspect().rooms.get(callId) : undefined;
+  const pairs = [...(room?.peerConnections() ?? [])].map(([key, pc]) => [
+    key.split('/')[0],
+    pc.currentLocalDescription?.type,
+  ]);
+  return Object.fromEntries(pairs);
+}
+
 /** Sum of an inbound-rtp stat over a party's peer connections. */
 export async function inbound(
   party: Party,
