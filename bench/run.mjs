@@ -96,10 +96,6 @@ const figure = (name, value, target, ok) =>
   });
 
 /**
- * Alternating runs of the named page functions (the order rotates each run: for two, ours-raw then raw-ours), a warm-up of each
- * first. Resolves with the median of each.
- */
-/**
  * Between two runs: collect the garbage and let WebRTC's threads finish closing the last run's
  * connections and devices, so that no run pays for the one before it (whichever kind that was).
  */
@@ -133,7 +129,10 @@ async function compare(label, kinds) {
 }
 const LAUNCHES = 3;
 
-/** `count` runs of each kind (after a warm-up of each) in `page`, added to `times`. */
+/**
+ * `count` runs of each kind in `page`, added to `times`, after a warm-up of each. The order rotates
+ * each run (for two kinds: ours-raw, then raw-ours).
+ */
 async function measure(page, label, kinds, count, times) {
   const cdp = await page.context().newCDPSession(page);
   // A warm-up of each kind first (JIT, the fake devices' first open), not counted.
