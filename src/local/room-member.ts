@@ -19,7 +19,7 @@ export interface RoomData {
   toDevice?: string;
   tracks?: TrackState[];
   rtc?: RtcSignal;
-  /** On `join` and `state`: who placed the call, as far as the sender knows (see `offersTo`). */
+  /** On `join` and `state`: who placed the call, as the sender knows it (`LocalRoom.waitsForOffer`). */
   caller?: string;
 }
 

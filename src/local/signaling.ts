@@ -23,6 +23,17 @@ interface CallData {
   content: Record<string, unknown>;
 }
 
+/** What a client remembers of a call it heard of. */
+interface CallRecord {
+  /** Users the call's signals named (self included). */
+  participants: Set<string>;
+  /** Who placed it: the sender of its Invite, or the `caller` of a ModifyMem. */
+  caller?: string;
+}
+
+/** Calls remembered at most: a long-lived client forgets the ones it heard of longest ago. */
+export const CALLS_REMEMBERED = 200;
+
 /** Code returned for a signal the transport could not send; the engine maps it to 53201. */
 export const SEND_FAILED_CODE = 30001;
 
@@ -38,9 +49,8 @@ export class LocalSignaling implements SignalingPort {
   private receiver?: (signal: unknown) => void;
   /** Signals that arrived before the engine registered its receiver. */
   private early: IncomingSignal[] = [];
-  private readonly participants = new Map<string, Set<string>>();
-  /** Who placed each call, by callId: the sender of its Invite, or the `caller` of a ModifyMem. */
-  private readonly callers = new Map<string, string>();
+  /** What the signals said of each call, by callId, the call heard of last at the end. */
+  private readonly calls = new Map<string, CallRecord>();
   private readonly roomHandlers = new Set<MessageHandler>();
   private readonly leaveHandlers = new Set<LeaveHandler>();
   private readonly statusHandlers = new Set<(status: LocalTransportStatus) => void>();
@@ -105,12 +115,12 @@ export class LocalSignaling implements SignalingPort {
 
   /** Users known to take part in call `callId` (self included). */
   participantsOf(callId: string): string[] {
-    return [...(this.participants.get(callId) ?? [])];
+    return [...(this.calls.get(callId)?.participants ?? [])];
   }
 
   /** The user who placed call `callId`, once a signal of the call said. */
   callerOf(callId: string): string | undefined {
-    return this.callers.get(callId);
+    return this.calls.get(callId)?.caller;
   }
 
   /** Adds users to a call's participants (a room heard from them directly). */
@@ -180,22 +190,35 @@ export class LocalSignaling implements SignalingPort {
   /** The first Invite or ModifyMem of a call names its caller. */
   private learnCaller(messageType: string, content: Record<string, unknown>, from: string): void {
     const callId = content.callId;
-    if (typeof callId !== 'string' || !callId || this.callers.has(callId)) return;
+    if (typeof callId !== 'string' || !callId) return;
+    const record = this.call(callId);
+    if (record.caller) return;
     const caller =
       messageType === RCCallMessageType.Invite
         ? from
         : messageType === RCCallMessageType.ModifyMem
           ? content.caller
           : undefined;
-    if (typeof caller === 'string' && caller) this.callers.set(callId, caller);
+    if (typeof caller === 'string' && caller) record.caller = caller;
+  }
+
+  /**
+   * The record of call `callId`, now the most recent one; beyond {@link CALLS_REMEMBERED}, the
+   * oldest is forgotten.
+   */
+  private call(callId: string): CallRecord {
+    const record = this.calls.get(callId) ?? { participants: new Set<string>() };
+    this.calls.delete(callId);
+    this.calls.set(callId, record);
+    if (this.calls.size > CALLS_REMEMBERED) this.calls.delete(this.calls.keys().next().value!);
+    return record;
   }
 
   /** Collects every user id a call signal mentions. */
   private learn(content: Record<string, unknown>, users: string[]): void {
     const callId = content.callId;
     if (typeof callId !== 'string' || !callId) return;
-    let set = this.participants.get(callId);
-    if (!set) this.participants.set(callId, (set = new Set()));
+    const set = this.call(callId).participants;
     const add = (id: unknown): void => {
       if (typeof id === 'string' && id) set.add(id);
     };
