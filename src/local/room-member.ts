@@ -19,7 +19,7 @@ export interface RoomData {
   toDevice?: string;
   tracks?: TrackState[];
   rtc?: RtcSignal;
-  /** On `join` and `state`: who placed the call, as the sender knows it (`LocalRoom.waitsForOffer`). */
+  /** On `join` and `state`: who placed the call, as the sender knows it (see `waitsForOffer`). */
   caller?: string;
 }
 

@@ -37,7 +37,7 @@ export class LocalRoom implements MediaRoom {
   private backlog: TransportMessage[] | null = [];
   /** Set while the devices just opened: the next `publish()` joins, announcing its tracks. */
   joinOnPublish = false;
-  /** Who placed the call as this room first knew it: the same in every `join` and `state` it sends. */
+  /** Who placed the call, as this room first knew it: the same in every `join` and `state`. */
   private readonly caller?: string;
 
   constructor(
