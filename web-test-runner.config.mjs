@@ -3,7 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { summaryReporter } from './test/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
-import { testPlugins } from './test/wtr-plugins.mjs';
+import { testMiddleware, testPlugins } from './test/wtr-plugins.mjs';
 
 const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -31,6 +31,7 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
+  middleware: testMiddleware(),
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     ...testPlugins(),

@@ -7,6 +7,25 @@ export function testPlugins() {
   return [localPeersPlugin()];
 }
 
+/** How long dist/local.js takes to arrive for a page that set the cookie `rc-slow-backend`. */
+export const SLOW_BACKEND_MS = 400;
+
+/**
+ * Dev-server middleware the browser tests need. A page that sets the cookie `rc-slow-backend`
+ * gets dist/local.js {@link SLOW_BACKEND_MS} late, as over a slow network: what the page fetches
+ * meanwhile was asked for in parallel, not because local.js asked for it.
+ */
+export function testMiddleware() {
+  return [
+    async (context, next) => {
+      if (context.path === '/dist/local.js' && context.cookies.get('rc-slow-backend')) {
+        await new Promise((resolve) => setTimeout(resolve, SLOW_BACKEND_MS));
+      }
+      return next();
+    },
+  ];
+}
+
 const PEER_PAGE = '/__rc-local-peer.html';
 
 /**
