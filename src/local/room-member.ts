@@ -19,7 +19,7 @@ export interface RoomData {
   toDevice?: string;
   tracks?: TrackState[];
   rtc?: RtcSignal;
-  /** On `join` and `state`: who placed the call, as the sender knows it (see `waitsForOffer`). */
+  /** On `join` and `state`: who placed the call, as the sender knows it ({@link waitsForOffer}). */
   caller?: string;
 }
 
@@ -32,6 +32,28 @@ export interface Member {
   received: Map<TrackKind, MediaStreamTrack>;
   /** When the transport reported the endpoint gone; cleared by any message from it. */
   leaving?: ReturnType<typeof setTimeout>;
+}
+
+/** One end of a connection: its user, endpoint key (`userId/deviceId`) and who it says called. */
+export interface Endpoint {
+  userId: string;
+  key: string;
+  caller?: unknown;
+}
+
+/**
+ * Whether our end of a connection waits for the other end's offer (the polite side). The caller
+ * offers to every member when both ends name the same caller: it is in the room first, so when a
+ * member joins, the caller's offer goes out at once (join, offer, answer) where a member would
+ * first have to hear from it (join, state, offer, answer). Otherwise the greater endpoint key
+ * offers. Both ends decide alike: the rule is symmetric, and each end sends the same `caller` in
+ * all its messages.
+ */
+export function waitsForOffer(us: Endpoint, them: Endpoint): boolean {
+  const { caller } = us;
+  const named = !!caller && caller === them.caller && us.userId !== them.userId;
+  if (named && (caller === us.userId || caller === them.userId)) return caller !== us.userId;
+  return us.key < them.key;
 }
 
 export interface TrackChanges {

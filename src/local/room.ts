@@ -3,15 +3,13 @@ import type { RCLocalTrack, RCTrack } from '../calllib/types.js';
 import { Peer } from './peer.js';
 import type { LocalSignaling } from './signaling.js';
 import { RemoteTracks } from './remote-tracks.js';
-import type { Member, RoomData, TrackState } from './room-member.js';
+import { waitsForOffer, type Member, type RoomData, type TrackState } from './room-member.js';
 import { LocalTrack, RemoteTrack, type TrackKind } from './tracks.js';
 import type { TransportMessage } from './transport.js';
 
 const SUCCESS = 10000;
 /** A departure reported by the transport waits this long for the endpoint to come back (reconnect). */
 const LEAVE_GRACE_MS = 1500;
-/** In a group the camera is scaled down to no fewer lines than this. */
-const GROUP_MIN_HEIGHT = 240;
 
 export interface RoomContext {
   signaling: LocalSignaling;
@@ -200,14 +198,16 @@ export class LocalRoom implements MediaRoom {
     if (existing) return existing;
     const { signaling, rtcConfiguration } = this.context;
     signaling.addParticipant(this.roomId, userId);
-    const theirCaller = (message.data as Partial<RoomData>).caller;
+    const myKey = `${this.me}/${signaling.transport.deviceId}`;
+    const us = { userId: this.me, key: myKey, caller: this.caller };
+    const them = { userId, key, caller: (message.data as Partial<RoomData>).caller };
     const member: Member = {
       userId,
       deviceId,
       tracks: new Map(),
       received: new Map(),
       peer: new Peer(
-        this.waitsForOffer(userId, key, theirCaller),
+        waitsForOffer(us, them),
         rtcConfiguration,
         {
           track: (kind) => this.published.get(kind)?.track ?? null,
@@ -228,20 +228,6 @@ export class LocalRoom implements MediaRoom {
     this.context.track(member.peer.pc);
     if (isNewUser) this.events.onUserJoin([userId]);
     return member;
-  }
-
-  /**
-   * Whether our connection to `userId` (endpoint `key`) waits for their offer (the polite side).
-   * The caller offers to every member when both ends name the same caller: it is in the room
-   * first, so when a member joins, the caller's offer goes out at once (join, offer, answer) where
-   * a member would first have to hear from it (join, state, offer, answer). Otherwise the greater
-   * endpoint key offers. Both ends decide alike: each sends the same `caller` in all its messages.
-   */
-  private waitsForOffer(userId: string, key: string, theirCaller: unknown): boolean {
-    const { caller, me } = this;
-    if (caller && caller === theirCaller && userId !== me && (caller === me || caller === userId))
-      return caller !== me;
-    return `${me}/${this.context.signaling.transport.deviceId}` < key;
   }
 
   private endpointLeft(userId: string, deviceId: string): void {
@@ -272,18 +258,8 @@ export class LocalRoom implements MediaRoom {
     return [...this.members.values()].find((m) => m.tracks.get(track.kind) === track);
   }
 
-  /**
-   * A mesh sends the camera once per remote member. From two of them on (a call of three or
-   * more) each copy goes at half width and height, a quarter of the pixels: three copies then
-   * cost less upload and encoding than one full-size stream of a 1:1 call, and each receiver shows
-   * it in a grid tile. Never below {@link GROUP_MIN_HEIGHT} lines, and not at all when the app
-   * asked for a resolution. Back to full size when the call is down to two.
-   */
   private videoScale(remoteDevices = this.members.size): number {
-    const video = this.published.get('video');
-    if (!video || video.sizeRequested || remoteDevices < 2) return 1;
-    const height = video.track.getSettings().height ?? 0;
-    return Math.max(1, Math.min(2, height / GROUP_MIN_HEIGHT));
+    return this.published.get('video')?.meshScale(remoteDevices) ?? 1;
   }
 
   private rescale(): void {

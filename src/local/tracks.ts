@@ -8,6 +8,9 @@ const TRACK_PLAY_ERROR = 53022;
 /** `play()` resolves after this long even if the element has not started (no frame yet). */
 const PLAY_WAIT_MS = 1000;
 
+/** In a group the camera is scaled down to no fewer lines than this. */
+const GROUP_MIN_HEIGHT = 240;
+
 export type TrackKind = 'audio' | 'video';
 
 export function trackId(userId: string, kind: TrackKind): string {
@@ -109,6 +112,20 @@ export class LocalTrack extends BaseTrack implements RCLocalTrack {
     readonly sizeRequested = false,
   ) {
     super(userId, track.kind === 'audio' ? 'audio' : 'video');
+  }
+
+  /**
+   * The `scaleResolutionDownBy` to send this camera with in a mesh with `remoteDevices` others.
+   * A mesh sends the camera once per remote member. From two of them on (a call of three or
+   * more) each copy goes at half width and height, a quarter of the pixels: three copies then
+   * cost less upload and encoding than one full-size stream of a 1:1 call, and each receiver shows
+   * it in a grid tile. Never below {@link GROUP_MIN_HEIGHT} lines, and not at all when the app
+   * asked for a resolution. Back to full size when the call is down to two.
+   */
+  meshScale(remoteDevices: number): number {
+    if (this.kind !== 'video' || this.sizeRequested || remoteDevices < 2) return 1;
+    const height = this.track.getSettings().height ?? 0;
+    return Math.max(1, Math.min(2, height / GROUP_MIN_HEIGHT));
   }
 
   getMediaStreamTrack(): MediaStreamTrack {
