@@ -104,9 +104,10 @@ export class LocalMedia implements MediaPort {
 
   /**
    * A callee opens its devices and joins at once. Peer connections negotiated meanwhile hold up
-   * `getUserMedia` (the browser serves both on one thread: with four clients in one page the
-   * devices opened one after another, 80 ms apart), so the room announces itself once the devices
-   * are open and the tracks published (or after {@link OPEN_WAIT_MS}, e.g. a permission prompt).
+   * `getUserMedia` (the browser serves both on one thread: a group of four in one page took 275
+   * instead of 253 ms when its members joined at once), so the room announces itself once the
+   * devices are open and the tracks published (or after {@link OPEN_WAIT_MS}, e.g. a permission
+   * prompt).
    */
   private async joinWhenOpened(room: LocalRoom): Promise<void> {
     const waited = new Promise((done) => setTimeout(done, OPEN_WAIT_MS));

@@ -280,10 +280,8 @@ export class LocalRoom implements MediaRoom {
   }
 
   private post(to: string[], data: Omit<RoomData, 'room'>): void {
-    const caller = data.type === 'join' || data.type === 'state' ? this.caller : undefined;
-    const message = caller
-      ? { ...data, caller, room: this.roomId }
-      : { ...data, room: this.roomId };
+    const announces = data.type === 'join' || data.type === 'state';
+    const message = { ...data, room: this.roomId, ...(announces && { caller: this.caller }) };
     void this.context.signaling.sendRoomMessage(to, message);
   }
 }

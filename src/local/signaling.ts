@@ -99,8 +99,7 @@ export class LocalSignaling implements SignalingPort {
       recipients: signal.recipients,
       content: signal.content,
     };
-    this.learn(signal.content, [this.getUserId(), ...signal.recipients]);
-    this.learnCaller(signal.messageType, signal.content, this.getUserId());
+    this.learn(signal.content, [this.getUserId(), ...signal.recipients], signal.messageType);
     const result = await this.transport.send(signal.recipients, data);
     if (!result.ok) return { code: SEND_FAILED_CODE };
     return { code: 10000, sentTime: result.time, messageUId: result.id };
@@ -167,8 +166,7 @@ export class LocalSignaling implements SignalingPort {
   private receiveCall(message: TransportMessage, data: Partial<CallData>): void {
     const content = data.content && typeof data.content === 'object' ? data.content : {};
     const recipients = Array.isArray(data.recipients) ? data.recipients : [];
-    this.learn(content, [message.from, ...recipients]);
-    this.learnCaller(String(data.messageType), content, message.from);
+    this.learn(content, [message.from, ...recipients], String(data.messageType));
     // In a 1:1 conversation the receiver sees the sender as the target; the sender's own other
     // devices see the peer the sender wrote to.
     const isPrivate = data.conversationType === 1;
@@ -187,21 +185,6 @@ export class LocalSignaling implements SignalingPort {
     else this.early.push(signal);
   }
 
-  /** The first Invite or ModifyMem of a call names its caller. */
-  private learnCaller(messageType: string, content: Record<string, unknown>, from: string): void {
-    const callId = content.callId;
-    if (typeof callId !== 'string' || !callId) return;
-    const record = this.call(callId);
-    if (record.caller) return;
-    const caller =
-      messageType === RCCallMessageType.Invite
-        ? from
-        : messageType === RCCallMessageType.ModifyMem
-          ? content.caller
-          : undefined;
-    if (typeof caller === 'string' && caller) record.caller = caller;
-  }
-
   /**
    * The record of call `callId`, now the most recent one; beyond {@link CALLS_REMEMBERED}, the
    * oldest is forgotten.
@@ -214,11 +197,22 @@ export class LocalSignaling implements SignalingPort {
     return record;
   }
 
-  /** Collects every user id a call signal mentions. */
-  private learn(content: Record<string, unknown>, users: string[]): void {
+  /**
+   * Collects every user id a call signal mentions; `users[0]` is its sender. The first Invite or
+   * ModifyMem of a call also names its caller: the Invite's sender, the ModifyMem's `caller`.
+   */
+  private learn(content: Record<string, unknown>, users: string[], messageType?: string): void {
     const callId = content.callId;
     if (typeof callId !== 'string' || !callId) return;
-    const set = this.call(callId).participants;
+    const record = this.call(callId);
+    const caller =
+      messageType === RCCallMessageType.Invite
+        ? users[0]
+        : messageType === RCCallMessageType.ModifyMem
+          ? content.caller
+          : undefined;
+    if (!record.caller && typeof caller === 'string' && caller) record.caller = caller;
+    const set = record.participants;
     const add = (id: unknown): void => {
       if (typeof id === 'string' && id) set.add(id);
     };
