@@ -11,7 +11,7 @@ import { builtinModules } from 'node:module';
 import { dirname, resolve as resolvePath, sep } from 'node:path';
 import resolve from '@rollup/plugin-node-resolve';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
-import { minifyTemplatesPlugin } from './rollup.minify-templates.mjs';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const browserEntries = {
   calllib: 'src/calllib/index.ts',
@@ -37,7 +37,8 @@ const tsPlugins = (target) => [
 
 const browserPlugins = () => [
   ...tsPlugins('browser'),
-  minifyTemplatesPlugin(),
+  // The markup and CSS of Lit's html``/css`` templates (Lit's own plugin).
+  minifyHTML({ failOnError: true }),
   // Lit's license comments: each kept once, at the end of the file, not once per Lit module.
   minify({ target: 'es2022', sourceMap: true, legalComments: 'eof' }),
 ];

@@ -1,5 +1,7 @@
 import type { RCCallClient } from '../src/calllib/client.js';
 import type { IInstallOptions } from '../src/calllib/types.js';
+import type { RongCloudErrorCode } from '../src/rongcloud/codes.js';
+import type { CallErrorCode } from './error-codes.js';
 import type { CallClientStatus } from './events.js';
 import type { Backend } from './validation.js';
 
@@ -20,7 +22,7 @@ export interface BackendConfig {
 /** A backend failed to start: `code` is a `callerror` code. */
 export class BackendError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: CallErrorCode,
     message: string,
     readonly recoverable: boolean,
     override readonly cause?: unknown,
@@ -41,19 +43,20 @@ export interface StartedBackend {
 export type StatusSink = (status: CallClientStatus, error?: BackendFailure) => void;
 
 export interface BackendFailure {
-  code: string;
+  code: CallErrorCode;
   message: string;
   recoverable: boolean;
 }
 
-export async function startBackend(
+/** Starts the backend `config` names, with the store's install `options`. */
+export async function connectBackend(
   config: BackendConfig,
   options: IInstallOptions,
   onStatus: StatusSink,
 ): Promise<StartedBackend> {
   return config.backend === 'local'
-    ? startLocal(config, options, onStatus)
-    : startRongCloud(config, options, onStatus);
+    ? connectLocal(config, options, onStatus)
+    : connectRongCloud(config, options, onStatus);
 }
 
 /**
@@ -64,7 +67,7 @@ function withEngine<T>(backend: Promise<T>): Promise<T> {
   return Promise.all([backend, import('../src/calllib/index.js')]).then(([mod]) => mod);
 }
 
-async function startLocal(
+async function connectLocal(
   config: BackendConfig,
   options: IInstallOptions,
   onStatus: StatusSink,
@@ -96,7 +99,7 @@ async function startLocal(
 }
 
 // Loaded only when used: the RongCloud SDK stays out of pages on the local backend.
-async function startRongCloud(
+async function connectRongCloud(
   config: BackendConfig,
   options: IInstallOptions,
   onStatus: StatusSink,
@@ -146,8 +149,9 @@ async function startRongCloud(
     };
   } catch (cause) {
     live = false;
-    const e = cause as { code?: unknown; message?: unknown; recoverable?: unknown };
-    const code = typeof e?.code === 'string' ? e.code : 'connection/failed';
+    // startRongCloud rejects with a RongCloudStartError, whose codes are callerror codes.
+    const e = cause as { code?: RongCloudErrorCode; message?: unknown; recoverable?: unknown };
+    const code: CallErrorCode = typeof e?.code === 'string' ? e.code : 'connection/failed';
     const message = typeof e?.message === 'string' ? e.message : String(cause);
     throw new BackendError(code, message, e?.recoverable !== false, cause);
   }

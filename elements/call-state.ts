@@ -1,129 +1,185 @@
+/**
+ * The state of one call as the elements show it, and the pure changes that the call model makes to
+ * it: each takes the state and returns the fields that change.
+ */
 import { RCCallMediaType } from '../src/calllib/enums.js';
-import type { ISenderInfo, IEndSummary, IUserProfile, RCTrack } from '../src/calllib/types.js';
+import type { IInvitedUsers, ISenderInfo, IUserProfile, RCTrack } from '../src/calllib/types.js';
 import type { RCCallSession } from '../src/calllib/session.js';
+import type { CallStatus } from './call-status.js';
+import { infoOf, newMember, withMember, type MemberState, type Members } from './call-members.js';
 
-/** What `<rc-call-session state>` shows. */
-export type CallPhase = 'incoming' | 'outgoing' | 'active' | 'ended';
 export type MediaKind = 'audio' | 'video';
 
-/** A toggle the user flips and the engine confirms: `on` changes only when `pending` clears. */
+/** A setting the user changes and the engine confirms: `on` changes only once it has. */
 export interface Toggle {
-  on: boolean;
-  pending: boolean;
+  readonly on: boolean;
+  readonly pending: boolean;
 }
 
-/** One person in a call, as the tiles show them. */
-export interface MemberState {
-  userId: string;
-  name?: string;
-  portraitUri?: string;
-  local: boolean;
-  /** `waiting`: invited, not answered; `connected`: in the call; `left`: hung up or dropped. */
-  status: 'waiting' | 'connected' | 'left';
-  audio?: RCTrack;
-  video?: RCTrack;
-  audioMuted: boolean;
-  videoMuted: boolean;
+/** The actions on a call that take a while; each is `true` from the click to the engine's answer. */
+export interface PendingActions {
+  readonly accept: boolean;
+  readonly hangup: boolean;
+  readonly invite: boolean;
+  readonly toAudio: boolean;
 }
 
-/**
- * The observable state of one call. The store mutates it only in response to engine callbacks or
- * engine results, then bumps `version` and notifies subscribers.
- */
+/** Everything the elements show of one call. A new object after every change. */
 export interface CallState {
-  callId: string;
-  session: RCCallSession;
-  incoming: boolean;
-  group: boolean;
-  phase: CallPhase;
-  mediaType: MediaKind;
-  selfId: string;
+  readonly callId: string;
+  readonly session: RCCallSession;
+  readonly incoming: boolean;
+  readonly group: boolean;
+  readonly status: CallStatus;
+  readonly mediaType: MediaKind;
+  readonly mic: Toggle;
+  readonly camera: Toggle;
+  readonly pending: PendingActions;
+  /** Our own user id ('' until the engine names it, with our first local track). */
+  readonly selfId: string;
   /** The other side: the inviter of an incoming call, the callee (1:1) or the group (group). */
-  peer: ISenderInfo;
-  members: Map<string, MemberState>;
-  /** Someone other than us has rung (outgoing calls). */
-  ringing: boolean;
-  /** `Date.now()` when the call connected. */
-  connectedAt?: number;
-  endedAt?: number;
-  endReason?: number;
-  summary?: IEndSummary;
-  mic: Toggle;
-  camera: Toggle;
-  /** An accept, decline/hang-up or switch to audio is in flight. */
-  busy: { accept: boolean; hangup: boolean; toAudio: boolean; invite: boolean };
-  version: number;
+  readonly peer: ISenderInfo;
+  readonly members: Members;
 }
 
-export function newMember(userId: string, local: boolean, info?: ISenderInfo): MemberState {
-  return {
-    userId,
-    name: info?.name,
-    portraitUri: info?.portraitUri,
-    local,
-    status: local ? 'connected' : 'waiting',
-    audioMuted: false,
-    videoMuted: false,
-  };
-}
-
-/** Members in tile order: remote connected first, then waiting, then self last. */
-export function visibleMembers(state: CallState): MemberState[] {
-  const all = [...state.members.values()].filter((m) => m.status !== 'left');
-  const remote = all.filter((m) => !m.local);
-  return [
-    ...remote.filter((m) => m.status === 'connected'),
-    ...remote.filter((m) => m.status === 'waiting'),
-    ...all.filter((m) => m.local),
-  ];
-}
-
-/** How a session started; decides its first phase and members. */
-export interface ListenerContext {
+/** How a call started. */
+export interface CallStart {
   incoming: boolean;
   group: boolean;
   /** The callee (1:1) or the group id. */
   targetId: string;
+  /** Who was called (outgoing) or who invited us (incoming). */
   userIds: string[];
+  selfId: string;
+  profile: IUserProfile;
 }
 
-/** The first state of a call, from what the session and the way it started tell. */
-export function createCallState(
-  session: RCCallSession,
-  ctx: ListenerContext,
-  mediaType: RCCallMediaType,
-  selfId: string,
-  profile: IUserProfile,
-): CallState {
-  const video = mediaType === RCCallMediaType.AUDIO_VIDEO;
+/** The key of the local member while our own id is not known yet. */
+const SELF = '\u0000self';
+
+/** The first state of a call, from its session and how it started; `idle` until dialled or rung. */
+export function initialState(session: RCCallSession, start: CallStart): CallState {
+  const video = session.getMediaType() === RCCallMediaType.AUDIO_VIDEO;
   const inviterId = session.getInviterId();
-  const state: CallState = {
+  const { selfId } = start;
+  const members = new Map<string, MemberState>();
+  const remote = new Set([...start.userIds, ...session.getRemoteUsers().map((u) => u.userId)]);
+  if (start.incoming) remote.add(inviterId);
+  remote.delete(selfId);
+  for (const id of remote) {
+    const m = newMember(id, false, session.getUserInfo(id));
+    members.set(id, start.incoming && id === inviterId ? { ...m, status: 'connected' } : m);
+  }
+  members.set(selfId || SELF, newMember(selfId, true, start.profile));
+  return {
     callId: session.getCallId(),
     session,
-    incoming: ctx.incoming,
-    group: ctx.group,
-    phase: ctx.incoming ? 'incoming' : 'outgoing',
+    incoming: start.incoming,
+    group: start.group,
+    status: { phase: 'idle' },
     mediaType: video ? 'video' : 'audio',
-    selfId,
-    peer: ctx.incoming
-      ? { ...session.getUserInfo(inviterId), userId: inviterId }
-      : { userId: ctx.targetId },
-    members: new Map(),
-    ringing: false,
     mic: { on: true, pending: false },
     camera: { on: video, pending: false },
-    busy: { accept: false, hangup: false, toAudio: false, invite: false },
-    version: 0,
+    pending: { accept: false, hangup: false, invite: false, toAudio: false },
+    selfId,
+    peer: start.incoming
+      ? { ...session.getUserInfo(inviterId), userId: inviterId }
+      : { userId: start.targetId },
+    members,
   };
-  const remote = new Set([...ctx.userIds, ...session.getRemoteUsers().map((u) => u.userId)]);
-  if (ctx.incoming) remote.add(inviterId);
-  remote.delete(selfId);
-  for (const id of remote) state.members.set(id, newMember(id, false, session.getUserInfo(id)));
-  if (ctx.incoming) state.members.get(inviterId)!.status = 'connected';
-  // Our own id may be unknown until the first local track names it (see the listener).
-  state.members.set(
-    selfId || '\u0000self',
-    newMember(selfId, true, { userId: selfId, ...profile }),
-  );
-  return state;
+}
+
+/** The key of `userId` in the members: ours is the local member's. */
+function keyOf(state: CallState, userId: string): string {
+  return userId === state.selfId ? state.selfId || SELF : userId;
+}
+
+/** A sender's latest name and avatar (and `change`), in the members and in `peer`. */
+export function withSender(
+  state: CallState,
+  sender: ISenderInfo,
+  change: Partial<MemberState> = {},
+): Partial<CallState> {
+  const members = withMember(state.members, keyOf(state, sender.userId), () => ({
+    ...infoOf(sender),
+    ...change,
+  }));
+  return state.peer.userId === sender.userId
+    ? { members, peer: { ...state.peer, ...sender } }
+    : { members };
+}
+
+/** Invited users join the members as waiting (a group call from now on). */
+export function withInvited(state: CallState, invited: IInvitedUsers[]): Partial<CallState> {
+  let members = state.members;
+  for (const u of invited.filter((u) => u.userId !== state.selfId))
+    members = withMember(members, u.userId, () => ({ ...infoOf(u), status: 'waiting' }));
+  return { members, group: true };
+}
+
+/** A track of a member is ready; a local track names our own id, under which we are filed. */
+export function withTrack(state: CallState, track: RCTrack): Partial<CallState> {
+  const local = track.isLocalTrack();
+  const named = local ? withSelfId(state, track.getUserId()) : {};
+  const members = named.members ?? state.members;
+  const kind: MediaKind = track.isVideoTrack() ? 'video' : 'audio';
+  return {
+    ...named,
+    members: withMember(members, track.getUserId(), (m) => ({
+      [kind]: track,
+      [kind === 'video' ? 'videoMuted' : 'audioMuted']: track.isOwnerMuted(),
+      status: !local && m.status === 'waiting' ? 'connected' : m.status,
+    })),
+  };
+}
+
+/** Our own id: the local member is filed under it. */
+function withSelfId(state: CallState, userId: string): Partial<CallState> {
+  if (state.selfId === userId) return {};
+  const oldKey = state.selfId || SELF;
+  const self = state.members.get(oldKey) ?? newMember(userId, true);
+  const members = new Map([...state.members].filter(([key]) => key !== oldKey && key !== userId));
+  members.set(userId, { ...self, userId });
+  return { selfId: userId, members };
+}
+
+/** A member's microphone or camera was muted or unmuted. */
+export function withMute(
+  state: CallState,
+  userId: string,
+  kind: MediaKind,
+  muted: boolean,
+): Partial<CallState> {
+  const flag = kind === 'audio' ? 'audioMuted' : 'videoMuted';
+  return { members: withMember(state.members, keyOf(state, userId), () => ({ [flag]: muted })) };
+}
+
+/** The call became an audio call: no camera, no video anywhere. */
+export function withoutVideo(state: CallState): Partial<CallState> {
+  return {
+    mediaType: 'audio',
+    camera: { on: false, pending: false },
+    members: withoutTracks(state, ['video']).members,
+  };
+}
+
+/** No member has tracks of `kinds` any more (all of them when the call ends). */
+export function withoutTracks(
+  state: CallState,
+  kinds: MediaKind[] = ['audio', 'video'],
+): Pick<CallState, 'members'> {
+  let members = state.members;
+  const cleared = Object.fromEntries(kinds.map((k) => [k, undefined]));
+  for (const key of members.keys()) members = withMember(members, key, () => cleared);
+  return { members };
+}
+
+/** Our microphone or camera toggle; once confirmed, our tile's mute flag follows. */
+export function withToggle(
+  state: CallState,
+  which: 'mic' | 'camera',
+  toggle: Toggle,
+): Partial<CallState> {
+  const muted = withMute(state, state.selfId, which === 'mic' ? 'audio' : 'video', !toggle.on);
+  return { [which]: toggle, ...(toggle.pending ? {} : muted) };
 }

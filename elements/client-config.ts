@@ -1,4 +1,5 @@
 import type { BackendConfig } from './backends.js';
+import type { CallErrorCode } from './error-codes.js';
 import * as v from './validation.js';
 
 /** The attributes of `<rc-call-client>` as strings (absent: `undefined`). */
@@ -19,7 +20,7 @@ export interface ClientConfig extends BackendConfig {
   timeoutMs: number;
 }
 
-const need = (missing: boolean, code: string, message: string): v.Parsed<0> =>
+const need = (missing: boolean, code: CallErrorCode, message: string): v.Parsed<0> =>
   missing ? { value: 0, issue: { code, message } } : { value: 0 };
 
 /**

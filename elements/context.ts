@@ -1,8 +1,9 @@
 import { createContext } from '@lit/context';
+import type { CallModel } from './call-model.js';
 import type { CallStore } from './store.js';
 
-/** The store of the enclosing `<rc-call-client>`; stable for the client's lifetime. */
+/** The store of the enclosing `<rc-call-client>` (or `<rc-call-session>`); stable for its lifetime. */
 export const callStoreContext = createContext<CallStore | undefined>(Symbol('rc-call-store'));
 
-/** The call id an enclosing `<rc-call-session>` shows, for the tiles inside it. */
-export const callIdContext = createContext<string | undefined>(Symbol('rc-call-id'));
+/** The call an enclosing `<rc-call-session>` shows, for the tiles inside it. */
+export const callContext = createContext<CallModel | undefined>(Symbol('rc-call'));

@@ -1,6 +1,7 @@
 import type { RCCallEndReason, RCCallMediaType } from '../src/calllib/enums.js';
 import type { IEndSummary, IInvitedUsers, ISenderInfo, RCTrack } from '../src/calllib/types.js';
 import type { RCCallSession } from '../src/calllib/session.js';
+import type { CallErrorCode } from './error-codes.js';
 
 /** `<rc-call-client status>` values. */
 export type CallClientStatus = 'idle' | 'connecting' | 'connected' | 'disconnected' | 'error';
@@ -43,14 +44,47 @@ export interface StatusChangeEventDetail {
 }
 export interface CallErrorEventDetail {
   /** `config/missing-token`, `media/permission-denied`, `autoplay/blocked`, … */
-  code: string;
+  code: CallErrorCode;
   message: string;
   /** Whether the element keeps working (fix the input, retry) or needs a new connection. */
   recoverable: boolean;
   cause?: unknown;
 }
 
-/** Every event the elements dispatch, by name. */
+/** `beforecall`: the "call back" button was pressed; `preventDefault()` keeps the call from starting. */
+export interface BeforeCallEventDetail {
+  /** The user (1:1) or group to call. */
+  targetId: string;
+  userIds: string[];
+  group: boolean;
+  mediaType: 'audio' | 'video';
+}
+/** `beforeaccept`: an accept button was pressed. */
+export interface BeforeAcceptEventDetail {
+  session: RCCallSession;
+  mediaType: 'audio' | 'video';
+}
+/** `beforehangup`: decline, cancel or hang up was pressed. */
+export interface BeforeHangupEventDetail {
+  session: RCCallSession;
+  action: 'decline' | 'cancel' | 'hangup';
+}
+/** `beforemute`: the microphone or camera button was pressed; `muted` is what was asked for. */
+export interface BeforeMuteEventDetail {
+  session: RCCallSession;
+  kind: 'audio' | 'video';
+  muted: boolean;
+}
+
+/** The cancelable events a click dispatches before the element acts on it. */
+export interface IntentEventDetails {
+  beforecall: BeforeCallEventDetail;
+  beforeaccept: BeforeAcceptEventDetail;
+  beforehangup: BeforeHangupEventDetail;
+  beforemute: BeforeMuteEventDetail;
+}
+
+/** Every event the elements dispatch about calls, by name. */
 export interface CallEventDetails {
   session: SessionEventDetail;
   ringing: SenderEventDetail;
@@ -69,6 +103,17 @@ export type CallEventName = keyof CallEventDetails;
 
 export type CallEvent<K extends CallEventName = CallEventName> = CustomEvent<CallEventDetails[K]>;
 
+export type IntentEventName = keyof IntentEventDetails;
+
+export type IntentEvent<K extends IntentEventName = IntentEventName> = CustomEvent<
+  IntentEventDetails[K]
+>;
+
+/** A call event before it reaches the DOM: which call and member it concerns decides its target. */
+export type StoreEvent<K extends CallEventName = CallEventName> = {
+  [N in K]: { name: N; detail: CallEventDetails[N]; callId?: string; userId?: string };
+}[K];
+
 /** Events about one session; the rest are client-wide. */
 export const SESSION_EVENTS: readonly CallEventName[] = [
   'session',
@@ -83,11 +128,50 @@ export const SESSION_EVENTS: readonly CallEventName[] = [
 /** Events about one member's media: shown by that member's tile. */
 export const MEMBER_EVENTS: readonly CallEventName[] = ['trackready', 'mutechange'];
 
+/**
+ * Something that shows a call: a `<rc-call-session>` (no `userId`) or the `<rc-video-tile>` of
+ * one member. The router hands each call event to the most specific view.
+ */
+export interface CallView {
+  readonly userId?: string;
+  /** In the document: a removed element is passed over. */
+  isActive(): boolean;
+  /** Resolves once the view has rendered what it was told (so new tiles exist). */
+  ready(): Promise<unknown>;
+  dispatch(event: StoreEvent): void;
+}
+
 export function createCallEvent<K extends CallEventName>(
   name: K,
   detail: CallEventDetails[K],
 ): CallEvent<K> {
   return new CustomEvent(name, { detail, bubbles: true, composed: true });
+}
+
+/** A `callerror` detail; `cause` only when there is one. */
+export function errorDetail(
+  code: CallErrorCode,
+  message: string,
+  recoverable = true,
+  cause?: unknown,
+): CallErrorEventDetail {
+  return cause === undefined
+    ? { code, message, recoverable }
+    : { code, message, recoverable, cause };
+}
+
+/**
+ * Dispatches a cancelable intent event on `target` and tells whether to go on: `false` when a
+ * listener called `preventDefault()`.
+ */
+export function confirmIntent<K extends IntentEventName>(
+  target: EventTarget,
+  name: K,
+  detail: IntentEventDetails[K],
+): boolean {
+  return target.dispatchEvent(
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }),
+  );
 }
 
 /** The events by name, as `addEventListener` types them. */
@@ -103,6 +187,10 @@ export interface CallEventMap {
   sessionclose: CallEvent<'sessionclose'>;
   statuschange: CallEvent<'statuschange'>;
   callerror: CallEvent<'callerror'>;
+  beforecall: IntentEvent<'beforecall'>;
+  beforeaccept: IntentEvent<'beforeaccept'>;
+  beforehangup: IntentEvent<'beforehangup'>;
+  beforemute: IntentEvent<'beforemute'>;
 }
 
 declare global {

@@ -11,15 +11,15 @@ import { RcCallClient } from './rc-call-client.js';
 import { RcCallSession } from './rc-call-session.js';
 import { RcVideoTile } from './rc-video-tile.js';
 
-function define(tag: string, ctor: CustomElementConstructor): void {
-  if (typeof customElements !== 'undefined' && !customElements.get(tag))
-    customElements.define(tag, ctor);
+// Each tag once (a page may load the elements twice: the first definition stays), and the client
+// first, so that its context provider is ready before its children ask for it. Nothing is defined
+// where there is no DOM (Node).
+if (typeof customElements !== 'undefined') {
+  if (!customElements.get('rc-call-client')) customElements.define('rc-call-client', RcCallClient);
+  if (!customElements.get('rc-call-session'))
+    customElements.define('rc-call-session', RcCallSession);
+  if (!customElements.get('rc-video-tile')) customElements.define('rc-video-tile', RcVideoTile);
 }
-
-// The client first, so its context provider is ready before its children ask for it.
-define('rc-call-client', RcCallClient);
-define('rc-call-session', RcCallSession);
-define('rc-video-tile', RcVideoTile);
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -32,18 +32,22 @@ declare global {
 export * from '../src/calllib/enums.js';
 export type * from '../src/calllib/index.js';
 export { RcCallClient, RcCallSession, RcVideoTile };
+export { CallStore } from './store.js';
 export {
-  CallStore,
-  CallError,
   toMediaType,
-  type ClientFactory,
   type CallExtras,
+  type ClientFactory,
+  type Locale,
   type MediaTypeInput,
-  type StoreEvent,
-} from './store.js';
-export type { CallState, CallPhase, MemberState, Toggle } from './call-state.js';
+} from './call-options.js';
+export { CallError } from './error-codes.js';
+export type { CallModel } from './call-model.js';
+export type { CallStart, CallState, MediaKind, PendingActions, Toggle } from './call-state.js';
+export type { CallInput, CallPhase, CallStatus } from './call-status.js';
+export type { MemberState } from './call-members.js';
+export type { CallErrorCode } from './error-codes.js';
 export type { SessionState } from './rc-call-session.js';
-export { callStoreContext, callIdContext } from './context.js';
+export { callStoreContext, callContext } from './context.js';
 export { en, zh, stringsFor, type CallStrings, type CallLang } from './strings.js';
-export { CallSounds, type Tone } from './sounds.js';
+export type { Tone } from './sounds.js';
 export * from './events.js';

@@ -1,20 +1,26 @@
-import { browserLang, parseLang, stringsFor, type CallLang, type CallStrings } from './strings.js';
-import type { CallStore } from './store.js';
+import {
+  browserLang,
+  parseLang,
+  stringsFor,
+  withStrings,
+  type CallLang,
+  type CallStrings,
+} from './strings.js';
+import type { Locale } from './call-options.js';
 
 /**
  * The language of an element: its own `lang`, else its client's, else the browser's. Strings are
  * the table of that language with the client's and then the element's overrides on top.
  */
-export function resolveLang(ownLang: string, store: CallStore | undefined): CallLang {
-  return parseLang(ownLang) ?? store?.lang ?? browserLang();
+export function resolveLang(ownLang: string, locale: Locale | undefined): CallLang {
+  return parseLang(ownLang) ?? locale?.lang ?? browserLang();
 }
 
 export function resolveStrings(
-  store: CallStore | undefined,
+  locale: Locale | undefined,
   ownLang: string,
   own: Partial<CallStrings> | undefined,
 ): CallStrings {
-  const lang = resolveLang(ownLang, store);
-  const base = store?.strings ? stringsFor(lang, store.strings) : stringsFor(lang);
-  return own ? { ...base, ...own, endReasons: { ...base.endReasons, ...own.endReasons } } : base;
+  const base = stringsFor(resolveLang(ownLang, locale), locale?.strings);
+  return withStrings(base, own);
 }

@@ -2,31 +2,16 @@ import { css, html, LitElement, type PropertyDeclarations, type PropertyValues }
 import { ContextProvider } from '@lit/context';
 import type { RCCallClient } from '../src/calllib/client.js';
 import type { RCCallSession } from '../src/calllib/session.js';
-import {
-  BackendError,
-  startBackend,
-  type BackendFailure,
-  type StartedBackend,
-} from './backends.js';
+import { isReady, readClientConfig, type ClientConfig } from './client-config.js';
+import { ClientConnection, type ConnectionInputs } from './client-connection.js';
 import { callStoreContext } from './context.js';
-import { createCallEvent, type CallClientStatus } from './events.js';
-import { setRouterHost } from './router.js';
-import {
-  CallError,
-  CallStore,
-  type CallExtras,
-  type ClientFactory,
-  type MediaTypeInput,
-} from './store.js';
+import type { CallErrorCode } from './error-codes.js';
+import { createCallEvent, errorDetail, type CallClientStatus } from './events.js';
+import type { CallExtras, ClientFactory, MediaTypeInput } from './call-options.js';
+import { CallError } from './error-codes.js';
+import { CallStore } from './store.js';
 import { parseLang, type CallStrings } from './strings.js';
 import { IssueTracker } from './validation.js';
-import {
-  connectionKey,
-  isReady,
-  readClientConfig,
-  sameKey,
-  type ClientConfig,
-} from './client-config.js';
 
 /**
  * Owns one CallLib client: connects it from its attributes, and gives it to the `<rc-call-session>`
@@ -46,17 +31,21 @@ import {
  * @attr timeout - No-answer timeout in seconds (default 60).
  * @attr status - Reflected, read-only: `idle`, `connecting`, `connected`, `disconnected`, `error`.
  *
- * @fires statuschange - The connection status changed: `{status, code?}`.
- * @fires callerror - Something failed: `{code, message, recoverable, cause?}`; a bad attribute gives one with a `config/…` code.
- * @fires session - A call started; dispatched here when no `<rc-call-session>` shows it.
- * @fires ringing - See `<rc-call-session>`; here when no session element shows the call.
- * @fires accept - See `<rc-call-session>`.
- * @fires hungup - See `<rc-call-session>`.
- * @fires trackready - See `<rc-video-tile>`.
- * @fires membermodify - See `<rc-call-session>`.
- * @fires mediamodify - See `<rc-call-session>`.
- * @fires mutechange - See `<rc-video-tile>`.
- * @fires sessionclose - See `<rc-call-session>`.
+ * @fires {CustomEvent<StatusChangeEventDetail>} statuschange - The connection status changed: `{status, code?}`.
+ * @fires {CustomEvent<CallErrorEventDetail>} callerror - Something failed: `{code, message, recoverable, cause?}`; a bad attribute gives one with a `config/…` code.
+ * @fires {CustomEvent<SessionEventDetail>} session - A call started; dispatched here when no `<rc-call-session>` shows it.
+ * @fires {CustomEvent<SenderEventDetail>} ringing - See `<rc-call-session>`; here when no session element shows the call.
+ * @fires {CustomEvent<SenderEventDetail>} accept - See `<rc-call-session>`.
+ * @fires {CustomEvent<HungupEventDetail>} hungup - See `<rc-call-session>`.
+ * @fires {CustomEvent<TrackReadyEventDetail>} trackready - See `<rc-video-tile>`.
+ * @fires {CustomEvent<MemberModifyEventDetail>} membermodify - See `<rc-call-session>`.
+ * @fires {CustomEvent<MediaModifyEventDetail>} mediamodify - See `<rc-call-session>`.
+ * @fires {CustomEvent<MuteChangeEventDetail>} mutechange - See `<rc-video-tile>`.
+ * @fires {CustomEvent<SessionCloseEventDetail>} sessionclose - See `<rc-call-session>`.
+ * @fires {CustomEvent<BeforeCallEventDetail>} beforecall - See `<rc-call-session>`.
+ * @fires {CustomEvent<BeforeAcceptEventDetail>} beforeaccept - See `<rc-call-session>`.
+ * @fires {CustomEvent<BeforeHangupEventDetail>} beforehangup - See `<rc-call-session>`.
+ * @fires {CustomEvent<BeforeMuteEventDetail>} beforemute - See `<rc-call-session>`.
  *
  * @slot - Page content, typically an `<rc-call-session>`.
  */
@@ -70,14 +59,12 @@ export class RcCallClient extends LitElement {
     }
   `;
 
-  // Static properties rather than decorators: the same reactive properties without the decorator
-  // code in the bundle.
   static override properties: PropertyDeclarations = {
     backend: {},
     appkey: {},
     token: {},
     navigators: {},
-    userId: { attribute: 'user-id' },
+    userId: { attribute: 'user-id', reflect: true },
     signalUrl: { attribute: 'signal-url' },
     name: {},
     portrait: {},
@@ -110,20 +97,28 @@ export class RcCallClient extends LitElement {
   /** The long-lived store the elements inside read (also usable headless). */
   readonly store = new CallStore();
 
+  readonly #connection = new ClientConnection(this.store, (code, message, recoverable, cause) =>
+    this.#error(code, message, recoverable, cause),
+  );
   readonly #issues = new IssueTracker((code, message) => this.#error(code, message, true));
   #config: ClientConfig | undefined;
-  #connectedKey: unknown[] | undefined;
-  #generation = 0;
-  #backend: StartedBackend | undefined;
+  /** Connect by itself when the inputs allow (off after `disconnect()` until re-inserted). */
   #auto = false;
 
   constructor() {
     super();
     new ContextProvider(this, { context: callStoreContext, initialValue: this.store });
     // Events of calls no session element shows are dispatched here.
-    setRouterHost(this.store, this);
-    this.store.onEvent((e) => {
-      if (e.name === 'statuschange') this.status = this.store.status;
+    this.store.setHost({
+      isActive: () => this.isConnected,
+      ready: () => this.updateComplete,
+      dispatch: (e) => this.dispatchEvent(createCallEvent(e.name, e.detail)),
+    });
+    this.store.subscribe(() => {
+      this.status = this.store.status;
+      // RongCloud: the user id comes from the token; the attribute shows who is connected.
+      const connectedAs = this.#connection.userId;
+      if (this.#config?.backend === 'rongcloud' && connectedAs) this.userId = connectedAs;
     });
   }
 
@@ -133,12 +128,14 @@ export class RcCallClient extends LitElement {
   }
   /** The sessions that have not ended. */
   get sessions(): RCCallSession[] {
-    return this.store.calls.filter((c) => c.phase !== 'ended').map((c) => c.session);
+    return this.store.calls
+      .filter((c) => c.state.status.phase !== 'ended')
+      .map((c) => c.state.session);
   }
   /** The current session (the newest that has not ended). */
   get session(): RCCallSession | undefined {
-    const current = this.store.current;
-    return current?.phase === 'ended' ? undefined : current?.session;
+    const current = this.store.current?.state;
+    return current?.status.phase === 'ended' ? undefined : current?.session;
   }
 
   override connectedCallback(): void {
@@ -153,15 +150,11 @@ export class RcCallClient extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    this.#config = this.#readConfig();
-    if (changed.has('lang') || changed.has('strings')) {
-      this.store.lang = parseLang(this.lang);
-      this.store.strings = this.strings;
-      this.store.notify();
-    }
-    if (changed.has('name') || changed.has('portrait')) {
+    this.#config = readClientConfig(this, this.#issues, !!this.clientFactory);
+    if (changed.has('lang') || changed.has('strings'))
+      this.store.setLocale({ lang: parseLang(this.lang), strings: this.strings });
+    if (changed.has('name') || changed.has('portrait'))
       this.store.setProfile({ name: this.#config.name, portraitUri: this.#config.portraitUri });
-    }
   }
 
   override updated(): void {
@@ -169,63 +162,29 @@ export class RcCallClient extends LitElement {
     if (this.#wantsConnect()) queueMicrotask(() => this.#wantsConnect() && void this.connect());
   }
 
+  #inputs(): ConnectionInputs {
+    const config = { ...this.#config!, backendOptions: this.backendOptions };
+    const install = { timeout: config.timeoutMs, lang: parseLang(this.lang) ?? 'zh' };
+    return { config, factory: this.clientFactory, install };
+  }
+
   #wantsConnect(): boolean {
     const c = this.#config;
     if (!this.#auto || !this.isConnected || !c || !isReady(c, !!this.clientFactory)) return false;
-    return !sameKey(this.#connectedKey, this.#key(c));
+    return this.#connection.changed(this.#inputs());
   }
 
   /** Connects (again) with the current attributes. Resolves once connected; failures give `callerror`. */
   async connect(): Promise<void> {
     this.#auto = true;
-    const config = (this.#config = this.#readConfig());
-    const generation = ++this.#generation;
-    this.#teardown();
-    this.#connectedKey = this.#key(config);
-    this.store.userId = config.userId;
-    this.store.setStatus('connecting');
-    const options = this.store.installOptions({
-      timeout: config.timeoutMs,
-      lang: parseLang(this.lang) ?? 'zh',
-    });
-    try {
-      let started: StartedBackend;
-      if (this.clientFactory) {
-        started = { client: await this.clientFactory(options), stop: () => {} };
-      } else {
-        started = await startBackend(config, options, (s, e) => this.#backendStatus(s, e));
-      }
-      if (generation !== this.#generation) {
-        started.stop();
-        void started.client.destroy();
-        return;
-      }
-      this.#backend = started;
-      if (config.backend === 'rongcloud' && started.userId) {
-        this.setAttribute('user-id', started.userId);
-      }
-      this.store.userId = started.userId ?? config.userId;
-      this.store.attach(started.client);
-      this.store.setStatus('connected');
-    } catch (cause) {
-      if (generation !== this.#generation) return;
-      const err =
-        cause instanceof BackendError
-          ? cause
-          : new BackendError('backend/failed', String(cause), true, cause);
-      this.store.setStatus('error', err.code);
-      this.#error(err.code, err.message, err.recoverable, err.cause);
-    }
+    this.#config = readClientConfig(this, this.#issues, !!this.clientFactory);
+    await this.#connection.connect(this.#inputs());
   }
 
   /** Hangs up, destroys the client and stops reconnecting by itself (until `connect()` or re-insertion). */
   async disconnect(): Promise<void> {
-    this.#auto = this.isConnected ? false : this.#auto;
-    this.#generation++;
-    this.#connectedKey = undefined;
-    const had = this.#backend !== undefined || this.store.client !== undefined;
-    this.#teardown();
-    if (had || this.store.status !== 'idle') this.store.setStatus('disconnected');
+    if (this.isConnected) this.#auto = false;
+    this.#connection.disconnect();
   }
 
   /** Calls a user. Rejects with a {@link CallError} carrying the CallLib `code` on failure. */
@@ -243,30 +202,10 @@ export class RcCallClient extends LitElement {
     return this.store.callInGroup(groupId, userIds, mediaType, options);
   }
 
-  #backendStatus(status: CallClientStatus, error?: BackendFailure): void {
-    this.store.setStatus(status, error?.code);
-    if (error) this.#error(error.code, error.message, error.recoverable);
-  }
-
-  #teardown(): void {
-    this.#backend?.stop();
-    this.#backend = undefined;
-    if (this.store.client) this.store.detach();
-  }
-
-  #readConfig(): ClientConfig {
-    const config = readClientConfig(this, this.#issues, !!this.clientFactory);
-    return { ...config, backendOptions: this.backendOptions };
-  }
-
-  #key(c: ClientConfig): unknown[] {
-    return connectionKey(c, [this.clientFactory, this.backendOptions]);
-  }
-
-  #error(code: string, message: string, recoverable: boolean, cause?: unknown): void {
-    const detail =
-      cause === undefined ? { code, message, recoverable } : { code, message, recoverable, cause };
-    this.dispatchEvent(createCallEvent('callerror', detail));
+  #error(code: CallErrorCode, message: string, recoverable: boolean, cause?: unknown): void {
+    this.dispatchEvent(
+      createCallEvent('callerror', errorDetail(code, message, recoverable, cause)),
+    );
   }
 
   override render() {

@@ -1,27 +1,23 @@
 import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ContextProvider } from '@lit/context';
-import type { CallState } from './call-state.js';
-import { callIdContext } from './context.js';
+import type { RCCallSession } from '../src/calllib/session.js';
+import { CallBinding } from './call-binding.js';
+import type { CallModel } from './call-model.js';
+import type { CallState, MediaKind } from './call-state.js';
+import type { CallPhase } from './call-status.js';
+import { callView } from './call-view.js';
+import { ClockController } from './clock-controller.js';
 import { createCallEvent } from './events.js';
 import { resolveStrings } from './lang.js';
-import { routerFor } from './router.js';
+import { SessionFeedback } from './session-feedback.js';
+import { inviteIntents, userIntents } from './session-intents.js';
 import { sessionStyles } from './session-styles.js';
-import {
-  callView,
-  soundButton,
-  syncTiles,
-  type SessionIntents,
-  type SessionView,
-} from './session-views.js';
-import { ClockController } from './clock-controller.js';
-import { CallSounds, type Tone } from './sounds.js';
-import { StoreController } from './store-controller.js';
+import { soundButton, type SessionIntents, type SessionView } from './session-views.js';
+import type { Tone } from './sounds.js';
 import type { CallStore } from './store.js';
-import { announcement, type CallStrings } from './strings.js';
+import type { CallStrings } from './strings.js';
 import { IssueTracker, parseLangAttr } from './validation.js';
-import type { RCCallSession } from '../src/calllib/session.js';
 
-export type SessionState = 'idle' | CallState['phase'];
+export type SessionState = CallPhase;
 
 /**
  * Shows one call with a complete built-in UI: incoming, outgoing, active and ended.
@@ -34,18 +30,25 @@ export type SessionState = 'idle' | CallState['phase'];
  * @attr silent - No ring or ringback tones.
  * @attr lang - `zh` or `en`; defaults to the client's language.
  *
- * @fires session - A call started (incoming or outgoing) and this element shows it.
- * @fires ringing - The callee's device rings.
- * @fires accept - A member answered.
- * @fires hungup - A member hung up; `detail.reason` is the CallLib end reason.
- * @fires membermodify - Members were invited to the call.
- * @fires mediamodify - A member switched the call to audio.
- * @fires sessionclose - The call ended; `detail.summary` has its duration and reason.
- * @fires trackready - A track is ready for a member without a tile here.
- * @fires mutechange - A member without a tile here muted or unmuted.
- * @fires callerror - A failed action, a bad `lang` (`config/invalid-lang`) or blocked sound (`autoplay/blocked`).
+ * @fires {CustomEvent<SessionEventDetail>} session - A call started (incoming or outgoing) and this element shows it.
+ * @fires {CustomEvent<SenderEventDetail>} ringing - The callee's device rings.
+ * @fires {CustomEvent<SenderEventDetail>} accept - A member answered.
+ * @fires {CustomEvent<HungupEventDetail>} hungup - A member hung up; `detail.reason` is the CallLib end reason.
+ * @fires {CustomEvent<MemberModifyEventDetail>} membermodify - Members were invited to the call.
+ * @fires {CustomEvent<MediaModifyEventDetail>} mediamodify - A member switched the call to audio.
+ * @fires {CustomEvent<SessionCloseEventDetail>} sessionclose - The call ended; `detail.summary` has its duration and reason.
+ * @fires {CustomEvent<TrackReadyEventDetail>} trackready - A track is ready for a member without a tile here.
+ * @fires {CustomEvent<MuteChangeEventDetail>} mutechange - A member without a tile here muted or unmuted.
+ * @fires {CustomEvent<CallErrorEventDetail>} callerror - A failed action, a bad `lang` (`config/invalid-lang`) or blocked sound (`autoplay/blocked`).
+ * @fires {CustomEvent<BeforeAcceptEventDetail>} beforeaccept - An accept button was pressed (cancelable: `preventDefault()` keeps the call ringing).
+ * @fires {CustomEvent<BeforeHangupEventDetail>} beforehangup - Decline, cancel or hang up was pressed (cancelable: the call goes on).
+ * @fires {CustomEvent<BeforeMuteEventDetail>} beforemute - The microphone or camera button was pressed (cancelable: nothing changes).
+ * @fires {CustomEvent<BeforeCallEventDetail>} beforecall - The ended screen's call-back button was pressed (cancelable: no call is made).
  *
  * @slot - `<rc-video-tile>` elements that replace the automatic tiles of the active call.
+ * @slot controls - Controls added to the call's control bar, before hang up (hide a built-in one with `::part(mic) { display: none }`).
+ * @slot incoming-actions - Buttons added to the incoming call's actions, before decline.
+ * @slot avatar - Replaces the large avatar of the incoming, outgoing and ended screens.
  *
  * @csspart accept - Accept button (with video for a video call).
  * @csspart accept-audio - Accept with audio only.
@@ -55,6 +58,7 @@ export type SessionState = 'idle' | CallState['phase'];
  * @csspart camera - Camera toggle.
  * @csspart to-audio - Switch the call to audio only.
  * @csspart invite - Show the invite form (group calls).
+ * @csspart call-back - Call the same user again (ended 1:1 calls).
  * @csspart enable-sound - "Tap to enable sound", shown when the browser blocks audio.
  * @csspart timer - Call duration.
  * @csspart status - The status line.
@@ -81,8 +85,6 @@ export type SessionState = 'idle' | CallState['phase'];
 export class RcCallSession extends LitElement {
   static override styles = sessionStyles;
 
-  // Static properties rather than decorators: the same reactive properties without the decorator
-  // code in the bundle.
   static override properties: PropertyDeclarations = {
     callId: { attribute: 'call-id' },
     state: { reflect: true },
@@ -97,7 +99,7 @@ export class RcCallSession extends LitElement {
 
   callId: string | undefined;
   state: SessionState = 'idle';
-  mediaType: 'audio' | 'video' | undefined;
+  mediaType: MediaKind | undefined;
   silent = false;
   override lang = '';
   /** Replaces some or all of the built-in phrases. */
@@ -108,45 +110,41 @@ export class RcCallSession extends LitElement {
   private inviteOpen = false;
   private customTiles = false;
 
-  /** Gives the tiles inside the call id shown. */
-  readonly #callIdProvider = new ContextProvider(this, { context: callIdContext });
-  readonly #store = new StoreController(this, (store) => this.#register(store));
-  readonly #sounds = new CallSounds((resume) =>
-    this.store?.reportAutoplayBlocked(resume, this.boundCallId),
+  // The tiles inside get the store and the call from here (the page's, in the default slot, too).
+  readonly #binding = new CallBinding(this, {
+    callId: () => this.callId,
+    otherwise: 'current',
+    provide: true,
+    keepEnded: () => this.endedDuration,
+  });
+  readonly #feedback = new SessionFeedback(this, (resume) =>
+    this.store?.reportAutoplayBlocked(resume, { callId: this.boundCallId }),
   );
   readonly #issues = new IssueTracker((code, message) =>
     this.dispatchEvent(createCallEvent('callerror', { code, message, recoverable: true })),
   );
-  #unregister: (() => void) | undefined;
-  #announced = '';
-  #refocus = false;
-  #announcement = '';
-  readonly #clock = new ClockController(
-    this,
-    () => this.state === 'active' || this.state === 'ended',
-  );
-  /** What the last render showed, for the tiles that `updated` keeps in step with it. */
-  #view: SessionView | undefined;
+
+  constructor() {
+    super();
+    new ClockController(this, () => this.state === 'active'); // the call timer
+  }
 
   /** The store to show; overrides the one of the enclosing `<rc-call-client>`. */
   get store(): CallStore | undefined {
-    return this.#store.store;
+    return this.#binding.store;
   }
   set store(store: CallStore | undefined) {
-    this.#store.explicit = store;
+    this.#binding.explicit = store;
   }
 
-  /** The call shown, if any (ended calls stay for `endedDuration`). */
+  /** The state of the call shown, if any (an ended call stays for `endedDuration`). */
   get call(): CallState | undefined {
-    const call = this.callId ? this.store?.get(this.callId) : this.store?.current;
-    if (call?.phase === 'ended' && Date.now() - (call.endedAt ?? 0) >= this.endedDuration)
-      return undefined;
-    return call;
+    return this.#binding.shown?.state;
   }
 
   /** The tone playing now: `ring`, `ringback` or `null`. */
   get tone(): Tone | null {
-    return this.#sounds.tone;
+    return this.#feedback.tone;
   }
 
   /** The CallLib session shown, if any. */
@@ -163,136 +161,88 @@ export class RcCallSession extends LitElement {
    * Answers the incoming call shown; `'audio'` answers a video call with audio only. Resolves
    * `false` when there is nothing to answer or the engine refused (then `callerror` says why).
    */
-  accept(mediaType?: 'audio' | 'video'): Promise<boolean> {
-    return this.#act((id, s) => s.actions.accept(id, mediaType));
+  accept(mediaType?: MediaKind): Promise<boolean> {
+    return this.#act((call) => call.accept(mediaType));
   }
   /** Declines the incoming call shown (the caller sees reason 12, remote reject). */
   decline(): Promise<boolean> {
-    return this.#act((id, s) => s.actions.hangup(id));
+    return this.#act((call) => call.hangup());
   }
   /** Ends the call shown: cancels while calling out, declines while ringing, else hangs up. */
   hangup(): Promise<boolean> {
-    return this.#act((id, s) => s.actions.hangup(id));
+    return this.#act((call) => call.hangup());
   }
   /** Mutes or unmutes the microphone; `audio-muted` changes once the engine confirms. */
   toggleMic(): Promise<boolean> {
-    return this.#act((id, s) => s.actions.toggleMic(id));
+    return this.#act((call) => call.toggleMic());
   }
   /** Turns the camera off or on; `video-muted` changes once the engine confirms. */
   toggleCamera(): Promise<boolean> {
-    return this.#act((id, s) => s.actions.toggleCamera(id));
+    return this.#act((call) => call.toggleCamera());
   }
   /** Turns a video call into an audio call for everyone (`mediamodify`). */
   switchToAudio(): Promise<boolean> {
-    return this.#act((id, s) => s.actions.switchToAudio(id));
+    return this.#act((call) => call.switchToAudio());
   }
   /** Invites more users into the group call shown (`membermodify` at the others). */
   invite(userIds: string[]): Promise<boolean> {
-    return this.#act((id, s) => s.actions.invite(id, userIds));
+    return this.#act((call) => call.invite(userIds));
   }
 
-  async #act(fn: (callId: string, store: CallStore) => Promise<boolean>): Promise<boolean> {
-    const id = this.boundCallId;
-    return id && this.store ? fn(id, this.store) : false;
+  async #act(fn: (call: CallModel) => Promise<boolean>): Promise<boolean> {
+    const call = this.#binding.shown;
+    return call ? fn(call) : false;
   }
 
   readonly #intents: SessionIntents = {
-    accept: () => void this.accept(),
-    acceptAudio: () => void this.accept('audio'),
-    hangup: () => void this.hangup(),
-    mic: () => void this.toggleMic(),
-    camera: () => void this.toggleCamera(),
-    toAudio: () => void this.switchToAudio(),
-    toggleInvite: () => {
-      this.inviteOpen = !this.inviteOpen;
-      // Keyboard users land in the field, and back on the button when it closes (Escape).
-      void this.updateComplete.then(() =>
-        this.renderRoot
-          .querySelector<HTMLElement>(this.inviteOpen ? 'input' : '[part=invite]')
-          ?.focus(),
-      );
-    },
-    submitInvite: (e: SubmitEvent) => {
-      e.preventDefault();
-      const input = (e.target as HTMLFormElement).elements.namedItem('users') as HTMLInputElement;
-      const ids = input.value.split(/[\s,，]+/).filter(Boolean);
-      void this.invite(ids).then((ok) => {
-        if (ok) this.inviteOpen = false;
-      });
-    },
+    ...userIntents(this),
+    ...inviteIntents({
+      isOpen: () => this.inviteOpen,
+      setOpen: (open) => (this.inviteOpen = open),
+      rendered: () => this.updateComplete.then(() => this.renderRoot),
+      invite: (ids) => this.invite(ids),
+    }),
   };
 
-  #register(store: CallStore | undefined): void {
-    this.#unregister?.();
-    this.#unregister = store ? routerFor(store).addSession(this) : undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#sounds.dispose();
-  }
-
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('callId') || changed.has('endedDuration')) this.#binding.refresh();
     if (changed.has('lang')) this.#issues.check('lang', this.lang, parseLangAttr(this.lang));
     const call = this.call;
-    const state = call?.phase ?? 'idle';
-    // A focused button that the new state removes would drop keyboard users to the page's start.
-    if (state !== this.state) this.#refocus = !!this.shadowRoot?.activeElement;
+    const state = call?.status.phase ?? 'idle';
+    this.#feedback.willShow(call, state, this.#strings());
     this.state = state;
     this.mediaType = call?.mediaType;
-    this.#callIdProvider.setValue(call?.callId);
-    if (this.state !== 'active') this.inviteOpen = false;
-    // An ended call goes back to idle after endedDuration.
-    this.#clock.updateAt(
-      call?.phase === 'ended' ? (call.endedAt ?? 0) + this.endedDuration : undefined,
-    );
-    this.#announce(call);
-  }
-
-  #announce(call: CallState | undefined): void {
-    const key = call ? `${call.callId}:${call.phase}` : 'idle';
-    if (key === this.#announced) return;
-    this.#announced = key;
-    this.#announcement = announcement(call, this.#strings());
+    if (state !== 'active') this.inviteOpen = false;
   }
 
   #strings(): CallStrings {
-    return resolveStrings(this.store, this.lang, this.strings);
+    return resolveStrings(this.store?.locale, this.lang, this.strings);
   }
 
   override updated(): void {
-    const grid = this.renderRoot.querySelector('.tiles');
-    if (grid && this.#view) syncTiles(grid, this.#view);
-    if (this.#refocus && !this.shadowRoot!.activeElement)
-      this.renderRoot.querySelector<HTMLElement>('button')?.focus();
-    this.#refocus = false;
-    const tones: Partial<Record<SessionState, Tone>> = { incoming: 'ring', outgoing: 'ringback' };
-    this.#sounds.play(this.silent ? null : (tones[this.state] ?? null));
+    this.#feedback.shown(this.silent);
   }
 
   #onSlotChange(e: Event): void {
-    this.customTiles = (e.target as HTMLSlotElement).assignedElements().length > 0;
+    const slot = e.target as HTMLSlotElement;
+    if (!slot.name) this.customTiles = slot.assignedElements().length > 0;
   }
 
   override render() {
     const strings = this.#strings();
     const call = this.call;
+    const view: SessionView | undefined = call && {
+      call,
+      strings,
+      now: Date.now(),
+      customTiles: this.customTiles,
+      inviteOpen: this.inviteOpen,
+    };
     const store = this.store;
-    const view: SessionView | undefined = (this.#view =
-      call && store
-        ? {
-            call,
-            store,
-            strings,
-            now: Date.now(),
-            customTiles: this.customTiles,
-            inviteOpen: this.inviteOpen,
-          }
-        : undefined);
     return html`<div @slotchange=${this.#onSlotChange}>
         ${callView(view, this.#intents, strings)}
       </div>
-      ${store?.audioBlocked ? soundButton(strings, () => void store.unblockAudio()) : ''}
-      <div class="sr-only" role="status" aria-live="polite">${this.#announcement}</div>`;
+      ${store?.autoplay.blocked ? soundButton(strings, () => void store.autoplay.unblock()) : ''}
+      <div class="sr-only" role="status" aria-live="polite">${this.#feedback.announcement}</div>`;
   }
 }

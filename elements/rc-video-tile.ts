@@ -1,11 +1,8 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import type { MemberState } from './call-state.js';
-import { callIdContext } from './context.js';
+import { CallBinding } from './call-binding.js';
+import type { MemberState } from './call-members.js';
 import { createCallEvent } from './events.js';
 import { icons } from './icons.js';
-import { routerFor } from './router.js';
-import { StoreController } from './store-controller.js';
 import type { CallStore } from './store.js';
 import { resolveStrings } from './lang.js';
 import { tileStyles } from './tile-styles.js';
@@ -27,9 +24,9 @@ import type { RCTrack } from '../src/calllib/types.js';
  * @attr audio-muted - Reflected: the member's microphone is off.
  * @attr video-muted - Reflected: the member's camera is off or they have no video.
  *
- * @fires trackready - A track of this member is ready (dispatched here when this tile shows the member).
- * @fires mutechange - This member muted or unmuted.
- * @fires callerror - A bad `avatar` (`config/invalid-avatar`) or `lang` (`config/invalid-lang`), or sound blocked (`autoplay/blocked`).
+ * @fires {CustomEvent<TrackReadyEventDetail>} trackready - A track of this member is ready (dispatched here when this tile shows the member).
+ * @fires {CustomEvent<MuteChangeEventDetail>} mutechange - This member muted or unmuted.
+ * @fires {CustomEvent<CallErrorEventDetail>} callerror - A bad `avatar` (`config/invalid-avatar`) or `lang` (`config/invalid-lang`), or sound blocked (`autoplay/blocked`).
  *
  * @csspart video - The `<video>` element.
  * @csspart avatar - The avatar image or initials.
@@ -47,8 +44,6 @@ import type { RCTrack } from '../src/calllib/types.js';
 export class RcVideoTile extends LitElement {
   static override styles = tileStyles;
 
-  // Static properties rather than decorators: the same reactive properties without the decorator
-  // code in the bundle.
   static override properties: PropertyDeclarations = {
     userId: { attribute: 'user-id' },
     callId: { attribute: 'call-id' },
@@ -60,7 +55,6 @@ export class RcVideoTile extends LitElement {
     videoMuted: { type: Boolean, reflect: true, attribute: 'video-muted' },
     strings: { attribute: false },
     hasFrame: { state: true, attribute: false },
-    contextCallId: { attribute: false },
   };
 
   userId = '';
@@ -77,52 +71,38 @@ export class RcVideoTile extends LitElement {
   /** The `<video>` has a frame to show (until then, and while muted, the avatar covers it). */
   private hasFrame = false;
 
-  /** The call id of the enclosing `<rc-call-session>`, from context. */
-  protected contextCallId: string | undefined;
-
-  readonly #store = new StoreController(this, (store) => this.#register(store));
+  readonly #binding = new CallBinding(this, {
+    callId: () => this.callId,
+    otherwise: 'enclosing',
+    userId: () => this.userId,
+  });
   readonly #issues = new IssueTracker((code, message) =>
     this.dispatchEvent(createCallEvent('callerror', { code, message, recoverable: true })),
   );
-  #unregister: (() => void) | undefined;
   #video: RCTrack | undefined;
   #audio: RCTrack | undefined;
 
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: callIdContext,
-      subscribe: true,
-      callback: (id) => (this.contextCallId = id),
-    });
-  }
-
-  /** The store to read; overrides the one of the enclosing `<rc-call-client>`. */
+  /** The store to read; overrides the one of the enclosing `<rc-call-client>` or session. */
   get store(): CallStore | undefined {
-    return this.#store.store;
+    return this.#binding.store;
   }
   set store(store: CallStore | undefined) {
-    this.#store.explicit = store;
+    this.#binding.explicit = store;
   }
 
   /** The call this tile shows (`call-id`, else the enclosing session's). */
   get boundCallId(): string | undefined {
-    return this.callId || this.contextCallId;
+    return this.#binding.call?.callId;
   }
 
   /** The member's state in the call, if the call knows them. */
   get member(): MemberState | undefined {
-    const state = this.store?.get(this.boundCallId);
-    if (!state) return undefined;
+    const members = this.#binding.call?.state.members;
+    if (!members) return undefined;
     return (
-      state.members.get(this.userId) ??
-      [...state.members.values()].find((m) => m.local && m.userId === this.userId)
+      members.get(this.userId) ??
+      [...members.values()].find((m) => m.local && m.userId === this.userId)
     );
-  }
-
-  #register(store: CallStore | undefined): void {
-    this.#unregister?.();
-    this.#unregister = store ? routerFor(store).addTile(this) : undefined;
   }
 
   override disconnectedCallback(): void {
@@ -131,6 +111,7 @@ export class RcVideoTile extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('callId')) this.#binding.refresh();
     const m = this.member;
     if (m) {
       this.local = m.local;
@@ -148,7 +129,7 @@ export class RcVideoTile extends LitElement {
 
   override render() {
     const m = this.member;
-    const strings = resolveStrings(this.store, this.lang, this.strings);
+    const strings = resolveStrings(this.store?.locale, this.lang, this.strings);
     const name = m?.name || this.name || this.userId;
     const label = m?.local ? `${name} (${strings.you})` : name;
     const avatar = [m?.portraitUri, this.avatar].find(isSafeImageUrl);
@@ -231,7 +212,7 @@ export class RcVideoTile extends LitElement {
   #play(start: () => Promise<unknown>): void {
     start().catch((err: unknown) => {
       if (err instanceof DOMException && err.name === 'NotAllowedError') {
-        this.store?.reportAutoplayBlocked(start, this.boundCallId, this.userId);
+        this.store?.reportAutoplayBlocked(start, { callId: this.boundCallId, userId: this.userId });
       }
     });
   }

@@ -1,284 +1,255 @@
-import { ConversationType, RCCallErrorCode, type RCCallMediaType } from '../src/calllib/enums.js';
-import type { IEndSummary, IInstallOptions, IUserProfile } from '../src/calllib/types.js';
+import { ConversationType, RCCallErrorCode } from '../src/calllib/enums.js';
 import type { RCCallClient } from '../src/calllib/client.js';
 import type { RCCallSession } from '../src/calllib/session.js';
-import { createCallState, type CallState, type ListenerContext } from './call-state.js';
-import {
-  CallError,
-  errorCodeFor,
-  toMediaType,
-  type CallExtras,
-  type MediaTypeInput,
-} from './call-errors.js';
-import type { CallClientStatus, CallEventDetails, CallEventName } from './events.js';
-import { SessionActions } from './actions.js';
-import type { CallLang, CallStrings } from './strings.js';
-import { sessionListener } from './listener.js';
-
-/**
- * Makes the `RCCallClient` of a `<rc-call-client>` instead of its `backend`: pass the install options
- * on (they carry the store's `onSession`/`onSessionClose`). Useful for tests and custom backends:
- * `el.clientFactory = (options) => net.createClient('alice', options)`.
- */
-export type ClientFactory = (options: IInstallOptions) => RCCallClient | Promise<RCCallClient>;
-
-/** A call event before it reaches the DOM: which call and member it concerns decides its target. */
-export interface StoreEvent<K extends CallEventName = CallEventName> {
-  name: K;
-  detail: CallEventDetails[K];
-  callId?: string;
-  userId?: string;
-}
+import type { IInstallOptions, IUserProfile } from '../src/calllib/types.js';
+import { CallModel, type CallStart } from './call-model.js';
+import { CallError, errorCodeFor, type CallErrorCode } from './error-codes.js';
+import { AutoplayGate } from './autoplay.js';
+import { EventRouter } from './event-router.js';
+import { forwardListener } from './forward-listener.js';
+import { errorDetail, type CallClientStatus, type CallView, type StoreEvent } from './events.js';
+import { toMediaType, type CallExtras, type Locale, type MediaTypeInput } from './call-options.js';
 
 const KEEP_ENDED = 5;
 
 /**
- * The framework-free core of the elements: turns CallLib callbacks into observable per-call state
- * ({@link CallState}) and into call events, and carries out user intent (accept, mute …) through the
- * engine, committing each change only when the engine confirms it. Knows nothing of the DOM.
+ * The client side of the elements, without the DOM: one CallLib client, its connection status and
+ * one {@link CallModel} per call, which the elements read; call events are routed to the element that
+ * shows them. Every member is read-only from outside: the store changes only through its methods.
+ * `<rc-call-client>` owns one; a page can use one headless.
  */
 export class CallStore {
-  client: RCCallClient | undefined;
-  status: CallClientStatus = 'idle';
-  /** Own user id, when known (the element's `user-id`, or learnt from a local track). */
-  userId: string | undefined;
-  /** Own user info, registered with each new client. */
-  profile: IUserProfile = {};
-  /** Language and phrase overrides of the client element, for the elements inside it. */
-  lang: CallLang | undefined;
-  strings: Partial<CallStrings> | undefined;
-  /** A remote audio or ring could not start without a user gesture. */
-  audioBlocked = false;
-  readonly actions = new SessionActions(this);
-  readonly #states = new Map<string, CallState>();
+  #client: RCCallClient | undefined;
+  #status: CallClientStatus = 'idle';
+  #userId: string | undefined;
+  #profile: IUserProfile = {};
+  #locale: Locale = {};
+  readonly #calls = new Map<string, CallModel>();
+  readonly #router = new EventRouter();
   readonly #subscribers = new Set<() => void>();
   readonly #eventListeners = new Set<(event: StoreEvent) => void>();
-  readonly #audioRetries = new Set<() => Promise<unknown> | void>();
+  /** Sound waiting for a user gesture: the sessions show "tap to enable sound" meanwhile. */
+  readonly autoplay = new AutoplayGate(() => this.#notify());
 
-  /** Install options for a new client: `extra` plus the store's session callbacks. */
-  installOptions(extra: Partial<IInstallOptions> = {}): IInstallOptions {
-    return {
-      ...extra,
-      onSession: (session) => this.#onSession(session),
-      onSessionClose: (session, summary) => this.closeSession(session, summary),
-    };
+  get client(): RCCallClient | undefined {
+    return this.#client;
   }
-
-  attach(client: RCCallClient): void {
-    this.client = client;
-    if (this.profile.name || this.profile.portraitUri) client.registerUserInfo(this.profile);
-    this.notify();
+  get status(): CallClientStatus {
+    return this.#status;
   }
-
-  /** Forgets the client (hanging up its calls) and destroys it. */
-  detach(): void {
-    const client = this.client;
-    this.client = undefined;
-    for (const state of this.#states.values()) {
-      if (state.phase !== 'ended') state.session.hungup();
-    }
-    client?.destroy();
-    this.notify();
+  /** Own user id, when known (the element's `user-id`, the backend's, or a local track's). */
+  get userId(): string | undefined {
+    return this.#userId;
   }
-
-  setProfile(profile: IUserProfile): void {
-    this.profile = profile;
-    this.client?.registerUserInfo(profile);
-  }
-
-  setStatus(status: CallClientStatus, code?: number | string): void {
-    if (status === this.status) return;
-    this.status = status;
-    this.emit({ name: 'statuschange', detail: code === undefined ? { status } : { status, code } });
-    this.notify();
+  get locale(): Locale {
+    return this.#locale;
   }
 
   /** Every call the store knows, oldest first: live ones and the last few ended ones. */
-  get calls(): CallState[] {
-    return [...this.#states.values()];
+  get calls(): CallModel[] {
+    return [...this.#calls.values()];
   }
 
-  get(callId: string | undefined): CallState | undefined {
-    return callId === undefined ? undefined : this.#states.get(callId);
+  get(callId: string | undefined): CallModel | undefined {
+    return callId === undefined ? undefined : this.#calls.get(callId);
   }
 
   /** The call to show: the newest live one, else the one that ended last. */
-  get current(): CallState | undefined {
+  get current(): CallModel | undefined {
     const calls = this.calls;
-    const live = calls.filter((c) => c.phase !== 'ended');
+    const live = calls.filter((c) => c.state.status.phase !== 'ended');
     if (live.length) return live[live.length - 1];
-    return calls.sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0)).pop();
+    const endedAt = (c: CallModel) =>
+      c.state.status.phase === 'ended' ? c.state.status.endedAt : 0;
+    return calls.sort((a, b) => endedAt(a) - endedAt(b)).pop();
   }
 
+  /** Calls `fn` when the client, its status, the calls or the locale change; returns the unsubscribe. */
   subscribe(fn: () => void): () => void {
     this.#subscribers.add(fn);
     return () => this.#subscribers.delete(fn);
   }
 
+  /** Every call event, before it reaches the DOM; returns the unsubscribe. */
   onEvent(fn: (event: StoreEvent) => void): () => void {
     this.#eventListeners.add(fn);
     return () => this.#eventListeners.delete(fn);
   }
 
-  notify(state?: CallState): void {
-    if (state) state.version++;
-    for (const fn of [...this.#subscribers]) fn();
+  /** Makes `view` the receiver of events no session or tile shows (the client element). */
+  setHost(view: CallView): () => void {
+    return this.#router.setHost(view);
   }
 
-  emit<K extends CallEventName>(event: StoreEvent<K>): void {
-    for (const fn of [...this.#eventListeners]) fn(event as StoreEvent);
+  /** Resolves when every event so far has been dispatched. */
+  get settled(): Promise<void> {
+    return this.#router.settled;
   }
 
-  error(code: string, message: string, recoverable = true, cause?: unknown, callId?: string): void {
-    const detail =
-      cause === undefined ? { code, message, recoverable } : { code, message, recoverable, cause };
-    this.emit({ name: 'callerror', detail, callId });
+  /** Install options for a new client: `extra` plus the store's session callbacks. */
+  installOptions(extra: Partial<IInstallOptions> = {}): IInstallOptions {
+    return {
+      ...extra,
+      onSession: (session) => this.#incoming(session),
+      onSessionClose: (session, summary) => {
+        this.#calls.get(session.getCallId())?.closed(summary);
+        this.#prune();
+        this.#notify();
+      },
+    };
   }
 
-  async call(
-    targetId: string,
-    mediaType: MediaTypeInput = 'video',
-    options: CallExtras = {},
-  ): Promise<RCCallSession> {
-    return this.#start(
-      { incoming: false, group: false, targetId, userIds: [targetId] },
-      mediaType,
-      options,
-    );
+  /** Takes `client` as the store's client; `userId` is who it is connected as, when known. */
+  attach(client: RCCallClient, userId?: string): void {
+    this.#client = client;
+    if (userId) this.#userId = userId;
+    if (this.#profile.name || this.#profile.portraitUri) client.registerUserInfo(this.#profile);
+    this.#notify();
   }
 
-  async callInGroup(
+  /** Forgets the client (hanging up its calls) and destroys it. */
+  detach(): void {
+    const client = this.#client;
+    this.#client = undefined;
+    for (const call of this.#calls.values()) void call.hangup();
+    void client?.destroy();
+    this.#notify();
+  }
+
+  setUserId(userId: string | undefined): void {
+    this.#userId = userId;
+  }
+
+  setProfile(profile: IUserProfile): void {
+    this.#profile = profile;
+    this.#client?.registerUserInfo(profile);
+  }
+
+  setLocale(locale: Locale): void {
+    this.#locale = locale;
+    this.#notify();
+  }
+
+  setStatus(status: CallClientStatus, code?: string): void {
+    if (status === this.#status) return;
+    this.#status = status;
+    this.#emit({
+      name: 'statuschange',
+      detail: code === undefined ? { status } : { status, code },
+    });
+    this.#notify();
+  }
+
+  /** Dispatches a `callerror` (on the element showing `callId`, else the client). */
+  error(code: CallErrorCode, message: string, recoverable = true, cause?: unknown): void {
+    this.#emit({ name: 'callerror', detail: errorDetail(code, message, recoverable, cause) });
+  }
+
+  /** Calls a user; rejects with a {@link CallError} (and dispatches `callerror`) on failure. */
+  call(targetId: string, mediaType: MediaTypeInput = 'video', options: CallExtras = {}) {
+    return this.#place({ group: false, targetId, userIds: [targetId] }, mediaType, options);
+  }
+
+  /** Calls members of a group; rejects like {@link call}. */
+  callInGroup(
     groupId: string,
     userIds: string[],
     mediaType: MediaTypeInput = 'video',
     options: CallExtras = {},
-  ): Promise<RCCallSession> {
-    return this.#start(
-      { incoming: false, group: true, targetId: groupId, userIds },
-      mediaType,
-      options,
-    );
+  ) {
+    return this.#place({ group: true, targetId: groupId, userIds }, mediaType, options);
   }
 
-  async #start(
-    ctx: ListenerContext,
+  /**
+   * A media element could not start playing without a user gesture; `retry` runs on the next one.
+   * The `callerror` goes to the element of `where` (the tile or session that tried to play).
+   */
+  reportAutoplayBlocked(
+    retry: () => Promise<unknown> | void,
+    where: { callId?: string; userId?: string } = {},
+  ): void {
+    if (!this.autoplay.report(retry)) return;
+    const message = 'The browser blocked sound until the page is tapped';
+    this.#emit({ name: 'callerror', detail: errorDetail('autoplay/blocked', message), ...where });
+  }
+
+  // ---- inside --------------------------------------------------------------------------------
+
+  async #place(
+    call: Pick<CallStart, 'group' | 'targetId' | 'userIds'>,
     media: MediaTypeInput,
     options: CallExtras,
   ): Promise<RCCallSession> {
     const mediaType = toMediaType(media);
-    const client = this.client;
+    const client = this.#client;
     if (!client) {
-      const err = new CallError(
-        'Not connected: wait for status "connected" before calling',
-        'call/not-connected',
-      );
-      this.error(String(err.code), err.message);
-      throw err;
+      const message = 'Not connected: wait for status "connected" before calling';
+      this.error('call/not-connected', message);
+      throw new CallError(message, 'call/not-connected');
     }
-    const listener = sessionListener(this, ctx, mediaType);
-    const result = ctx.group
-      ? await client.callInGroup({
-          ...options,
-          targetId: ctx.targetId,
-          userIds: ctx.userIds,
-          mediaType,
-          listener,
-        })
-      : await client.call({ ...options, targetId: ctx.targetId, mediaType, listener });
+    const start: CallStart = { ...call, incoming: false, ...this.#self() };
+    const listener = forwardListener((session) => this.#model(session, start).listener);
+    const { targetId, userIds } = call;
+    const result = call.group
+      ? await client.callInGroup({ ...options, targetId, userIds, mediaType, listener })
+      : await client.call({ ...options, targetId, mediaType, listener });
     if (result.code !== RCCallErrorCode.SUCCESS || !result.session) {
-      const err = new CallError(
-        `Call to ${ctx.targetId} failed with code ${result.code}`,
-        result.code,
-      );
-      this.error(errorCodeFor(result.code, result.cause), err.message, true, result.code);
-      throw err;
+      const message = `Call to ${targetId} failed with code ${result.code}`;
+      this.error(errorCodeFor(result.code, result.cause), message, true, result.code);
+      throw new CallError(message, result.code);
     }
-    const state = this.ensure(result.session, ctx, mediaType);
-    this.emit({
+    const model = this.#model(result.session, start);
+    this.#emit({
       name: 'session',
       detail: { session: result.session, incoming: false },
-      callId: state.callId,
+      callId: model.callId,
     });
     return result.session;
   }
 
-  #onSession(session: RCCallSession): void {
-    const inviter = session.getInviterId();
-    const ctx: ListenerContext = {
+  #incoming(session: RCCallSession): void {
+    const start: CallStart = {
       incoming: true,
       group: session.getConversationType() === ConversationType.GROUP,
       targetId: session.getTargetId(),
-      userIds: [inviter],
+      userIds: [session.getInviterId()],
+      ...this.#self(),
     };
-    session.registerSessionListener(sessionListener(this, ctx, session.getMediaType()));
-    const state = this.ensure(session, ctx, session.getMediaType());
-    this.emit({ name: 'session', detail: { session, incoming: true }, callId: state.callId });
+    const model = this.#model(session, start);
+    session.registerSessionListener(model.listener);
+    this.#emit({ name: 'session', detail: { session, incoming: true }, callId: model.callId });
   }
 
-  /** The state of `session`, created on first sight (callbacks may precede `call()` resolving). */
-  ensure(session: RCCallSession, ctx: ListenerContext, mediaType: RCCallMediaType): CallState {
+  #self(): Pick<CallStart, 'selfId' | 'profile'> {
+    return { selfId: this.#userId ?? '', profile: this.#profile };
+  }
+
+  /** The model of `session`, made on first sight. */
+  #model(session: RCCallSession, start: CallStart): CallModel {
     const callId = session.getCallId();
-    let state = this.#states.get(callId);
-    if (state) return state;
-    state = createCallState(session, ctx, mediaType, this.userId ?? '', this.profile);
-    this.#states.set(callId, state);
-    this.notify(state);
-    return state;
-  }
-
-  closeSession(session: RCCallSession, summary: IEndSummary): void {
-    const state = this.#states.get(session.getCallId());
-    if (state) {
-      state.phase = 'ended';
-      state.endReason = summary.endReason;
-      state.summary = summary;
-      state.endedAt = Date.now();
-      for (const m of state.members.values()) {
-        m.audio = undefined;
-        m.video = undefined;
-      }
-      this.#prune();
-      this.notify(state);
-    }
-    this.emit({ name: 'sessionclose', detail: { session, summary }, callId: session.getCallId() });
+    let model = this.#calls.get(callId);
+    if (model) return model;
+    model = new CallModel(session, start, {
+      emit: (event) => this.#emit(event),
+      learnSelfId: (id) => (this.#userId ??= id),
+    });
+    this.#calls.set(callId, model);
+    this.#notify();
+    return model;
   }
 
   #prune(): void {
-    const ended = this.calls.filter((c) => c.phase === 'ended');
+    const ended = this.calls.filter((c) => c.state.status.phase === 'ended');
     for (const old of ended.slice(0, Math.max(0, ended.length - KEEP_ENDED)))
-      this.#states.delete(old.callId);
+      this.#calls.delete(old.callId);
   }
 
-  /** A media element could not start playing without a user gesture; `retry` runs on the next one. */
-  reportAutoplayBlocked(
-    retry: () => Promise<unknown> | void,
-    callId?: string,
-    userId?: string,
-  ): void {
-    this.#audioRetries.add(retry);
-    if (this.audioBlocked) return;
-    this.audioBlocked = true;
-    this.emit({
-      name: 'callerror',
-      detail: {
-        code: 'autoplay/blocked',
-        message: 'The browser blocked sound until the page is tapped',
-        recoverable: true,
-      },
-      callId,
-      userId,
-    });
-    this.notify();
+  #emit(event: StoreEvent): void {
+    for (const fn of [...this.#eventListeners]) fn(event);
+    this.#router.route(event, this.get(event.callId));
   }
 
-  /** Call from a user gesture (the "tap to enable sound" button). */
-  async unblockAudio(): Promise<void> {
-    const retries = [...this.#audioRetries];
-    this.#audioRetries.clear();
-    this.audioBlocked = false;
-    this.notify();
-    await Promise.allSettled(retries.map((r) => r()));
+  #notify(): void {
+    for (const fn of [...this.#subscribers]) fn();
   }
 }
-
-export { CallError, toMediaType, type CallExtras, type MediaTypeInput };

@@ -1,5 +1,6 @@
 import { RCCallEndReason } from '../src/calllib/enums.js';
-import type { CallState } from './call-state.js';
+import type { CallState } from './call-model.js';
+import { displayName } from './call-members.js';
 
 /** Every user-visible phrase of the elements. Override any subset through the `strings` property. */
 export interface CallStrings {
@@ -36,150 +37,140 @@ export interface CallStrings {
   groupCall: string;
   /** `{n}` is replaced by the member count. */
   members: string;
+  /** The ended screen's button that calls the same user again. */
+  callBack: string;
   endReasons: Partial<Record<RCCallEndReason, string>>;
   unknownReason: string;
 }
 
 export type CallLang = 'zh' | 'en';
 
-// The keys of `endReasons` are RCCallEndReason values, written as numbers with the member's name
-// beside them: `[RCCallEndReason.NAME]` would put every name in the bundle, twice.
+type Phrase = Exclude<keyof CallStrings, 'endReasons'>;
 
-export const en: CallStrings = {
-  incomingVideo: 'Incoming video call',
-  incomingAudio: 'Incoming voice call',
-  invitesYou: '{name} is calling you',
-  calling: 'Calling…',
-  ringing: 'Ringing…',
-  connecting: 'Connecting…',
-  noCall: 'No active call',
-  accept: 'Accept with video',
-  acceptAudio: 'Accept audio only',
-  decline: 'Decline',
-  cancel: 'Cancel',
-  hangup: 'Hang up',
-  micOff: 'Mute microphone',
-  micOn: 'Unmute microphone',
-  cameraOff: 'Turn camera off',
-  cameraOn: 'Turn camera on',
-  toAudio: 'Switch to audio',
-  invite: 'Add people',
-  inviteLabel: 'User ids to invite, separated by commas',
-  inviteSend: 'Invite',
-  you: 'You',
-  mutedAudio: 'Microphone off',
-  mutedVideo: 'Camera off',
-  enableSound: 'Tap to enable sound',
-  callEnded: 'Call ended',
-  announceIncoming: 'Incoming call from {name}',
-  announceConnected: 'Call connected',
-  announceEnded: 'Call ended: {reason}',
-  groupCall: 'Group call',
-  members: '{n} people',
-  unknownReason: 'Call ended',
-  endReasons: {
-    1: 'You cancelled the call', // CANCEL
-    2: 'You declined the call', // REJECT
-    3: 'You hung up', // HANGUP
-    4: 'You were busy on another call', // BUSY_LINE
-    5: 'Missed call', // NO_RESPONSE
-    6: 'This browser cannot make calls', // ENGINE_UNSUPPORTED
-    7: 'Network problem', // NETWORK_ERROR
-    8: 'Could not open camera or microphone', // GET_MEDIA_RESOURCES_ERROR
-    9: 'Could not send your media', // PUBLISH_ERROR
-    10: 'Could not receive media', // SUBSCRIBE_ERROR
-    11: 'The caller cancelled', // REMOTE_CANCEL
-    12: 'Call declined', // REMOTE_REJECT
-    13: 'The other side hung up', // REMOTE_HANGUP
-    14: 'Line busy', // REMOTE_BUSY_LINE
-    15: 'No answer', // REMOTE_NO_RESPONSE
-    16: 'The other side cannot take calls', // REMOTE_ENGINE_UNSUPPORTED
-    17: 'The other side lost the network', // REMOTE_NETWORK_ERROR
-    18: 'The other side could not open camera or microphone', // REMOTE_GET_MEDIA_RESOURCE_ERROR
-    19: 'The other side could not send media', // REMOTE_PUBLISH_ERROR
-    20: 'The other side could not receive media', // REMOTE_SUBSCRIBE_ERROR
-    21: 'You joined the call on another device', // OTHER_CLIENT_JOINED_CALL
-    22: 'You are already in this call on another device', // OTHER_CLIENT_IN_CALL
-    23: 'Removed from the call by the server', // KICKED_BY_SERVER
-    24: 'You answered a phone call', // ACCEPT_SYSTEM_CALL
-    31: 'The other side joined on another device', // REMOTE_OTHER_CLIENT_JOINED_CALL
-    32: 'The other side is in this call on another device', // REMOTE_OTHER_CLIENT_IN_CALL
-    33: 'The other side was removed by the server', // REMOTE_KICKED_BY_SERVER
-    34: 'The other side answered a phone call', // REMOTE_ACCEPT_SYSTEM_CALL
-    101: 'Answered on another device', // ACCEPT_BY_OTHER_CLIENT
-    102: 'Declined on another device', // HANGUP_BY_OTHER_CLIENT
-    103: 'You are blocked by this user', // ADDED_TO_BLACKLIST
-    104: 'Calling is not enabled for this app', // SERVICE_NOT_OPENED
-  },
+/** Every phrase in English and in Chinese, side by side. */
+const PHRASES: Record<Phrase, [en: string, zh: string]> = {
+  incomingVideo: ['Incoming video call', '视频来电'],
+  incomingAudio: ['Incoming voice call', '语音来电'],
+  invitesYou: ['{name} is calling you', '{name} 邀请你通话'],
+  calling: ['Calling…', '正在呼叫…'],
+  ringing: ['Ringing…', '对方已响铃…'],
+  connecting: ['Connecting…', '正在连接…'],
+  noCall: ['No active call', '当前没有通话'],
+  accept: ['Accept with video', '视频接听'],
+  acceptAudio: ['Accept audio only', '语音接听'],
+  decline: ['Decline', '拒绝'],
+  cancel: ['Cancel', '取消'],
+  hangup: ['Hang up', '挂断'],
+  micOff: ['Mute microphone', '关闭麦克风'],
+  micOn: ['Unmute microphone', '打开麦克风'],
+  cameraOff: ['Turn camera off', '关闭摄像头'],
+  cameraOn: ['Turn camera on', '打开摄像头'],
+  toAudio: ['Switch to audio', '切换为语音'],
+  invite: ['Add people', '邀请成员'],
+  inviteLabel: ['User ids to invite, separated by commas', '要邀请的用户 ID,用逗号分隔'],
+  inviteSend: ['Invite', '邀请'],
+  you: ['You', '我'],
+  mutedAudio: ['Microphone off', '麦克风已关闭'],
+  mutedVideo: ['Camera off', '摄像头已关闭'],
+  enableSound: ['Tap to enable sound', '点击开启声音'],
+  callEnded: ['Call ended', '通话已结束'],
+  announceIncoming: ['Incoming call from {name}', '{name} 来电'],
+  announceConnected: ['Call connected', '通话已接通'],
+  announceEnded: ['Call ended: {reason}', '通话已结束:{reason}'],
+  groupCall: ['Group call', '多人通话'],
+  members: ['{n} people', '{n} 人'],
+  callBack: ['Call back', '回拨'],
+  unknownReason: ['Call ended', '通话已结束'],
 };
 
-export const zh: CallStrings = {
-  incomingVideo: '视频来电',
-  incomingAudio: '语音来电',
-  invitesYou: '{name} 邀请你通话',
-  calling: '正在呼叫…',
-  ringing: '对方已响铃…',
-  connecting: '正在连接…',
-  noCall: '当前没有通话',
-  accept: '视频接听',
-  acceptAudio: '语音接听',
-  decline: '拒绝',
-  cancel: '取消',
-  hangup: '挂断',
-  micOff: '关闭麦克风',
-  micOn: '打开麦克风',
-  cameraOff: '关闭摄像头',
-  cameraOn: '打开摄像头',
-  toAudio: '切换为语音',
-  invite: '邀请成员',
-  inviteLabel: '要邀请的用户 ID,用逗号分隔',
-  inviteSend: '邀请',
-  you: '我',
-  mutedAudio: '麦克风已关闭',
-  mutedVideo: '摄像头已关闭',
-  enableSound: '点击开启声音',
-  callEnded: '通话已结束',
-  announceIncoming: '{name} 来电',
-  announceConnected: '通话已接通',
-  announceEnded: '通话已结束:{reason}',
-  groupCall: '多人通话',
-  members: '{n} 人',
-  unknownReason: '通话已结束',
-  endReasons: {
-    1: '已取消', // CANCEL
-    2: '已拒绝', // REJECT
-    3: '已挂断', // HANGUP
-    4: '忙线中,未接听', // BUSY_LINE
-    5: '未接听', // NO_RESPONSE
-    6: '当前浏览器不支持通话', // ENGINE_UNSUPPORTED
-    7: '网络异常', // NETWORK_ERROR
-    8: '无法打开摄像头或麦克风', // GET_MEDIA_RESOURCES_ERROR
-    9: '发布音视频失败', // PUBLISH_ERROR
-    10: '接收音视频失败', // SUBSCRIBE_ERROR
-    11: '对方已取消', // REMOTE_CANCEL
-    12: '对方已拒绝', // REMOTE_REJECT
-    13: '对方已挂断', // REMOTE_HANGUP
-    14: '对方忙线中', // REMOTE_BUSY_LINE
-    15: '对方无人接听', // REMOTE_NO_RESPONSE
-    16: '对方设备不支持通话', // REMOTE_ENGINE_UNSUPPORTED
-    17: '对方网络异常', // REMOTE_NETWORK_ERROR
-    18: '对方无法打开摄像头或麦克风', // REMOTE_GET_MEDIA_RESOURCE_ERROR
-    19: '对方发布音视频失败', // REMOTE_PUBLISH_ERROR
-    20: '对方接收音视频失败', // REMOTE_SUBSCRIBE_ERROR
-    21: '你已在其他设备加入通话', // OTHER_CLIENT_JOINED_CALL
-    22: '你已在其他设备通话中', // OTHER_CLIENT_IN_CALL
-    23: '已被服务器移出通话', // KICKED_BY_SERVER
-    24: '你接听了系统电话', // ACCEPT_SYSTEM_CALL
-    31: '对方已在其他设备加入通话', // REMOTE_OTHER_CLIENT_JOINED_CALL
-    32: '对方已在其他设备通话中', // REMOTE_OTHER_CLIENT_IN_CALL
-    33: '对方已被服务器移出通话', // REMOTE_KICKED_BY_SERVER
-    34: '对方接听了系统电话', // REMOTE_ACCEPT_SYSTEM_CALL
-    101: '已在其他设备接听', // ACCEPT_BY_OTHER_CLIENT
-    102: '已在其他设备挂断', // HANGUP_BY_OTHER_CLIENT
-    103: '你已被对方加入黑名单', // ADDED_TO_BLACKLIST
-    104: '未开通音视频服务', // SERVICE_NOT_OPENED
-  },
-};
+/** What each end reason says to the user, in English and in Chinese. */
+const END_REASONS: [RCCallEndReason, en: string, zh: string][] = [
+  [RCCallEndReason.CANCEL, 'You cancelled the call', '已取消'],
+  [RCCallEndReason.REJECT, 'You declined the call', '已拒绝'],
+  [RCCallEndReason.HANGUP, 'You hung up', '已挂断'],
+  [RCCallEndReason.BUSY_LINE, 'You were busy on another call', '忙线中,未接听'],
+  [RCCallEndReason.NO_RESPONSE, 'Missed call', '未接听'],
+  [RCCallEndReason.ENGINE_UNSUPPORTED, 'This browser cannot make calls', '当前浏览器不支持通话'],
+  [RCCallEndReason.NETWORK_ERROR, 'Network problem', '网络异常'],
+  [
+    RCCallEndReason.GET_MEDIA_RESOURCES_ERROR,
+    'Could not open camera or microphone',
+    '无法打开摄像头或麦克风',
+  ],
+  [RCCallEndReason.PUBLISH_ERROR, 'Could not send your media', '发布音视频失败'],
+  [RCCallEndReason.SUBSCRIBE_ERROR, 'Could not receive media', '接收音视频失败'],
+  [RCCallEndReason.REMOTE_CANCEL, 'The caller cancelled', '对方已取消'],
+  [RCCallEndReason.REMOTE_REJECT, 'Call declined', '对方已拒绝'],
+  [RCCallEndReason.REMOTE_HANGUP, 'The other side hung up', '对方已挂断'],
+  [RCCallEndReason.REMOTE_BUSY_LINE, 'Line busy', '对方忙线中'],
+  [RCCallEndReason.REMOTE_NO_RESPONSE, 'No answer', '对方无人接听'],
+  [
+    RCCallEndReason.REMOTE_ENGINE_UNSUPPORTED,
+    'The other side cannot take calls',
+    '对方设备不支持通话',
+  ],
+  [RCCallEndReason.REMOTE_NETWORK_ERROR, 'The other side lost the network', '对方网络异常'],
+  [
+    RCCallEndReason.REMOTE_GET_MEDIA_RESOURCE_ERROR,
+    'The other side could not open camera or microphone',
+    '对方无法打开摄像头或麦克风',
+  ],
+  [
+    RCCallEndReason.REMOTE_PUBLISH_ERROR,
+    'The other side could not send media',
+    '对方发布音视频失败',
+  ],
+  [
+    RCCallEndReason.REMOTE_SUBSCRIBE_ERROR,
+    'The other side could not receive media',
+    '对方接收音视频失败',
+  ],
+  [
+    RCCallEndReason.OTHER_CLIENT_JOINED_CALL,
+    'You joined the call on another device',
+    '你已在其他设备加入通话',
+  ],
+  [
+    RCCallEndReason.OTHER_CLIENT_IN_CALL,
+    'You are already in this call on another device',
+    '你已在其他设备通话中',
+  ],
+  [RCCallEndReason.KICKED_BY_SERVER, 'Removed from the call by the server', '已被服务器移出通话'],
+  [RCCallEndReason.ACCEPT_SYSTEM_CALL, 'You answered a phone call', '你接听了系统电话'],
+  [
+    RCCallEndReason.REMOTE_OTHER_CLIENT_JOINED_CALL,
+    'The other side joined on another device',
+    '对方已在其他设备加入通话',
+  ],
+  [
+    RCCallEndReason.REMOTE_OTHER_CLIENT_IN_CALL,
+    'The other side is in this call on another device',
+    '对方已在其他设备通话中',
+  ],
+  [
+    RCCallEndReason.REMOTE_KICKED_BY_SERVER,
+    'The other side was removed by the server',
+    '对方已被服务器移出通话',
+  ],
+  [
+    RCCallEndReason.REMOTE_ACCEPT_SYSTEM_CALL,
+    'The other side answered a phone call',
+    '对方接听了系统电话',
+  ],
+  [RCCallEndReason.ACCEPT_BY_OTHER_CLIENT, 'Answered on another device', '已在其他设备接听'],
+  [RCCallEndReason.HANGUP_BY_OTHER_CLIENT, 'Declined on another device', '已在其他设备挂断'],
+  [RCCallEndReason.ADDED_TO_BLACKLIST, 'You are blocked by this user', '你已被对方加入黑名单'],
+  [RCCallEndReason.SERVICE_NOT_OPENED, 'Calling is not enabled for this app', '未开通音视频服务'],
+];
+
+function table(column: 0 | 1): CallStrings {
+  const phrases = Object.entries(PHRASES).map(([key, texts]) => [key, texts[column]]);
+  const endReasons = END_REASONS.map((row) => [row[0], row[column + 1]]);
+  return { ...Object.fromEntries(phrases), endReasons: Object.fromEntries(endReasons) };
+}
+
+export const en: CallStrings = table(0);
+export const zh: CallStrings = table(1);
 
 const tables: Record<CallLang, CallStrings> = { zh, en };
 
@@ -201,13 +192,13 @@ export function browserLang(): CallLang {
 
 /** The table for `lang`, with `overrides` on top (end reasons merged one by one). */
 export function stringsFor(lang: CallLang, overrides?: Partial<CallStrings>): CallStrings {
-  const base = tables[lang];
+  return withStrings(tables[lang], overrides);
+}
+
+/** `base` with `overrides` on top (end reasons merged one by one). */
+export function withStrings(base: CallStrings, overrides?: Partial<CallStrings>): CallStrings {
   if (!overrides) return base;
-  return {
-    ...base,
-    ...overrides,
-    endReasons: { ...base.endReasons, ...overrides.endReasons },
-  };
+  return { ...base, ...overrides, endReasons: { ...base.endReasons, ...overrides.endReasons } };
 }
 
 export function format(template: string, values: Record<string, string | number>): string {
@@ -224,15 +215,20 @@ export function reasonText(strings: CallStrings, reason: number | undefined): st
 /** What the live region says when a call reaches `call.phase` (nothing for other changes). */
 export function announcement(call: CallState | undefined, strings: CallStrings): string {
   if (!call) return '';
-  const name = call.members.get(call.peer.userId)?.name || call.peer.name || call.peer.userId;
-  switch (call.phase) {
+  const { status } = call;
+  switch (status.phase) {
     case 'incoming':
-      return format(strings.announceIncoming, { name });
+      return format(strings.announceIncoming, { name: peerName(call) });
     case 'active':
       return strings.announceConnected;
     case 'ended':
-      return format(strings.announceEnded, { reason: reasonText(strings, call.endReason) });
+      return format(strings.announceEnded, { reason: reasonText(strings, status.reason) });
     default:
       return '';
   }
+}
+
+/** The other side's name, as the call knows it best. */
+export function peerName(call: CallState): string {
+  return displayName(call.members.get(call.peer.userId) ?? call.peer);
 }

@@ -2,13 +2,15 @@
  * Attribute parsing. Each parser returns the normalised value, or an `issue` (a `config/…` code and a
  * message) and the fallback the element uses instead. Elements never throw on a bad attribute.
  */
+import type { CallErrorCode } from './error-codes.js';
+
 export interface Parsed<T> {
   value: T;
-  issue?: { code: string; message: string };
+  issue?: { code: CallErrorCode; message: string };
 }
 
 const ok = <T>(value: T): Parsed<T> => ({ value });
-const bad = <T>(value: T, code: string, message: string): Parsed<T> => ({
+const bad = <T>(value: T, code: CallErrorCode, message: string): Parsed<T> => ({
   value,
   issue: { code, message },
 });
@@ -103,7 +105,10 @@ export function isSafeImageUrl(value: string | undefined | null): value is strin
   return isUrl(v, ['http:', 'https:']);
 }
 
-export function parseImageUrl(raw: string | null, attr: string): Parsed<string | undefined> {
+export function parseImageUrl(
+  raw: string | null,
+  attr: 'portrait' | 'avatar',
+): Parsed<string | undefined> {
   if (raw === null || raw.trim() === '') return ok(undefined);
   if (isSafeImageUrl(raw)) return ok(raw.trim());
   return bad(
@@ -126,7 +131,7 @@ export function parseLangAttr(raw: string | null): Parsed<0> {
 export class IssueTracker {
   readonly #seen = new Map<string, string>();
 
-  constructor(private readonly report: (code: string, message: string) => void) {}
+  constructor(private readonly report: (code: CallErrorCode, message: string) => void) {}
 
   check<T>(key: string, raw: string | null, parsed: Parsed<T>): T {
     const mark = parsed.issue ? `${parsed.issue.code}|${raw}` : undefined;

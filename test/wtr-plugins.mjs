@@ -4,7 +4,38 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export function testPlugins() {
-  return [localPeersPlugin()];
+  return [commonjsPackagesPlugin(['@sinonjs/fake-timers']), localPeersPlugin()];
+}
+
+/**
+ * Packages published as CommonJS only (`@sinonjs/fake-timers`, the tests' fake clock): a test's
+ * import of one is served as one ES module, bundled by esbuild for the browser.
+ */
+function commonjsPackagesPlugin(packages) {
+  const prefix = '/__rc-commonjs/';
+  return {
+    name: 'rc-commonjs-packages',
+    resolveImport({ source }) {
+      if (packages.includes(source)) return `${prefix}${source}.js`;
+    },
+    async serve(context) {
+      if (!context.path.startsWith(prefix)) return undefined;
+      const name = context.path.slice(prefix.length, -'.js'.length);
+      if (!packages.includes(name)) return undefined;
+      const { build } = await import('esbuild');
+      const out = await build({
+        stdin: { contents: `export { default } from '${name}';`, resolveDir: process.cwd() },
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        write: false,
+        // Asked for only under Node (`process.versions`): never loaded in a page.
+        external: ['util'],
+        logLevel: 'silent',
+      });
+      return { body: out.outputFiles[0].text, type: 'js' };
+    },
+  };
 }
 
 /** How long dist/local.js takes to arrive for a page that set the cookie `rc-slow-backend`. */

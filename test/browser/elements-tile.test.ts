@@ -2,21 +2,38 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../elements/index.js';
 import {
   CallStore,
+  RCCallEndReason,
   type CallEvent,
   type RcCallSession,
   type RcVideoTile,
 } from '../../elements/index.js';
+import { FakeTrack } from '../../src/testing/fake-track.js';
 import { createMemoryNetwork, part, party, settle, stateIs } from './elements/helpers.js';
 
 const MARKUP = '<img src=x onerror="window.__pwned=1"><b>Eve</b>';
 
 /** A headless store on the memory network: what a page uses without `<rc-call-client>`. */
+const stores: CallStore[] = [];
 function headless(net: ReturnType<typeof createMemoryNetwork>, userId: string) {
   const store = new CallStore();
-  store.userId = userId;
-  store.attach(net.createClient(userId, store.installOptions()));
+  store.attach(net.createClient(userId, store.installOptions()), userId);
+  stores.push(store);
   return store;
 }
+afterEach(() => stores.splice(0).forEach((s) => s.detach()));
+
+/** Listens on the document until the end of the test (each test removes what it added). */
+const documentListeners: [string, EventListener][] = [];
+function onDocument<K extends keyof DocumentEventMap>(
+  type: K,
+  fn: (e: DocumentEventMap[K]) => void,
+): void {
+  documentListeners.push([type, fn as EventListener]);
+  document.addEventListener(type, fn as EventListener);
+}
+afterEach(() => {
+  for (const [type, fn] of documentListeners.splice(0)) document.removeEventListener(type, fn);
+});
 
 describe('<rc-video-tile>', () => {
   it('alone with an explicit store: name as text, reflected local/audio-muted/video-muted', async () => {
@@ -25,10 +42,12 @@ describe('<rc-video-tile>', () => {
     const bob = headless(net, 'bob');
     bob.setProfile({ name: 'Bob B' });
     const session = await alice.call('bob', 'video');
-    await waitUntil(() => bob.current?.phase === 'incoming');
-    await bob.actions.accept(bob.current!.callId);
+    await waitUntil(() => bob.current?.state.status.phase === 'incoming');
+    await bob.current!.accept();
     await waitUntil(
-      () => alice.current?.phase === 'active' && !!alice.current.members.get('bob')?.video,
+      () =>
+        alice.current?.state.status.phase === 'active' &&
+        !!alice.current.state.members.get('bob')?.video,
     );
     const callId = session.getCallId();
     const remote = await fixture<RcVideoTile>(
@@ -49,12 +68,12 @@ describe('<rc-video-tile>', () => {
     );
     expect(remote.hasAttribute('audio-muted')).to.equal(false);
     const muted = oneEvent(remote, 'mutechange');
-    await bob.actions.toggleMic(callId);
+    await bob.get(callId)!.toggleMic();
     expect((await muted).detail.muteUser).to.include({ userId: 'bob', muted: true });
     await remote.updateComplete;
     expect(remote.hasAttribute('audio-muted')).to.equal(true);
     expect(part(remote, 'muted-indicator')!.getAttribute('aria-label')).to.equal('Microphone off');
-    await bob.actions.toggleCamera(callId);
+    await bob.get(callId)!.toggleCamera();
     await waitUntil(() => remote.hasAttribute('video-muted'));
     expect(part(remote, 'avatar')).to.exist;
     await expect(remote).to.be.accessible();
@@ -111,7 +130,7 @@ describe('untrusted user info', () => {
 });
 
 describe('remove and re-append', () => {
-  it('a session element removed mid-call and re-appended shows the call again and still gets its events once', async () => {
+  it('a session element removed mid-call and re-appended shows the call again and gets its sessionclose once', async () => {
     const net = createMemoryNetwork();
     const alice = await party(net, 'alice');
     const bob = await party(net, 'bob');
@@ -121,17 +140,19 @@ describe('remove and re-append', () => {
     await stateIs(alice, 'active');
     const el: RcCallSession = alice.session;
     el.remove();
+    expect(el.call, 'a removed session shows nothing').to.equal(undefined);
     alice.client.append(el);
     await stateIs(alice, 'active');
-    let closes = 0;
-    document.addEventListener('sessionclose', () => closes++);
+    expect(part(el, 'tiles')).to.exist;
+    const closes: EventTarget[] = [];
+    el.addEventListener('sessionclose', (e) => closes.push(e.target!));
     await bob.session.hangup();
     await stateIs(alice, 'ended');
     await settle(alice, bob);
-    expect(closes).to.equal(2);
+    expect(closes).to.deep.equal([el]);
   });
 
-  it('a client removed mid-call hangs up; re-appended it connects again and can call', async () => {
+  it('a client removed mid-call cancels it (the callee reads 11); re-appended it connects again and can call', async () => {
     const net = createMemoryNetwork();
     const alice = await party(net, 'alice');
     const bob = await party(net, 'bob');
@@ -140,41 +161,45 @@ describe('remove and re-append', () => {
     const parent = alice.client.parentElement!;
     alice.client.remove();
     await stateIs(bob, 'ended');
+    expect(bob.session.call!.status).to.include({ reason: RCCallEndReason.REMOTE_CANCEL });
+    expect(net.liveTracks('alice')).to.deep.equal([]);
     parent.append(alice.client);
     await waitUntil(() => alice.client.status === 'connected');
-    await waitUntil(() => bob.session.state === 'idle' || bob.session.state === 'ended');
     bob.session.endedDuration = 0;
-    bob.session.requestUpdate();
+    await stateIs(bob, 'idle');
     await alice.client.call('bob', 'audio');
     await stateIs(bob, 'incoming');
     expect(net.liveTracks('alice').length).to.be.greaterThan(0);
   });
 
-  it('a tile removed and re-appended shows its member again', async () => {
+  it('a tile removed lets go of its member; re-appended it shows the member and their video again', async () => {
     const net = createMemoryNetwork();
     const alice = headless(net, 'alice');
-    headless(net, 'bob').setProfile({ name: 'Bob' });
-    const s = await alice.call('bob', 'audio');
+    const bob = headless(net, 'bob');
+    bob.setProfile({ name: 'Bob' });
+    const s = await alice.call('bob', 'video');
+    await waitUntil(() => bob.current?.state.status.phase === 'incoming');
+    await bob.current!.accept();
+    await waitUntil(() => !!alice.current?.state.members.get('bob')?.video);
     const tile = await fixture<RcVideoTile>(
-      html`<rc-video-tile
-        .store=${alice}
-        call-id=${s.getCallId()}
-        user-id="alice"
-      ></rc-video-tile>`,
+      html`<rc-video-tile .store=${alice} call-id=${s.getCallId()} user-id="bob"></rc-video-tile>`,
     );
-    expect(tile.local).to.equal(true);
+    expect(tile.videoMuted).to.equal(false);
     const parent = tile.parentElement!;
     tile.remove();
+    expect(tile.member, 'a removed tile holds no member').to.equal(undefined);
     parent.append(tile);
     await tile.updateComplete;
-    expect(tile.local).to.equal(true);
-    expect(part(tile, 'label')!.textContent).to.contain('alice');
+    expect(tile.member?.userId).to.equal('bob');
+    expect(part(tile, 'label')!.textContent).to.equal('Bob');
+    expect(tile.videoMuted).to.equal(false);
   });
 });
 
 describe('sound', () => {
-  it('autoplay blocked: a "tap to enable sound" button and one callerror autoplay/blocked; tapping plays', async () => {
+  it('autoplay blocked: a "tap to enable sound" button and one callerror autoplay/blocked per client, on the tile; tapping plays', async () => {
     const original = HTMLMediaElement.prototype.play;
+    const fakeTrack = FakeTrack.prototype.getMediaStreamTrack;
     let blocked = true;
     let plays = 0;
     HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
@@ -183,30 +208,33 @@ describe('sound', () => {
         ? Promise.reject(new DOMException('no gesture', 'NotAllowedError'))
         : Promise.resolve();
     };
+    // The memory network's remote audio gets a real track, so the tile plays it through <video>.
+    const audio = new AudioContext();
+    const real = audio.createMediaStreamDestination().stream.getAudioTracks()[0];
+    FakeTrack.prototype.getMediaStreamTrack = function (this: FakeTrack) {
+      return !this.isLocalTrack() && this.isAudioTrack() ? real : undefined;
+    };
     try {
       const net = createMemoryNetwork();
       const alice = await party(net, 'alice');
       const bob = await party(net, 'bob');
-      const errors: string[] = [];
-      document.addEventListener('callerror', (e) => errors.push(e.detail.code));
-      // Fake tracks have no MediaStreamTrack: give one so the tile plays it through <video>.
-      const stream = new MediaStream([
-        new AudioContext().createMediaStreamDestination().stream.getAudioTracks()[0],
-      ]);
-      const store = alice.client.store;
+      const errors: [string, EventTarget | null][] = [];
+      onDocument('callerror', (e) => errors.push([e.detail.code, e.composedPath()[0]]));
       await alice.client.call('bob', 'audio');
       await stateIs(bob, 'incoming');
       await bob.session.accept();
       await stateIs(alice, 'active');
-      const member = store.current!.members.get('bob')!;
-      await waitUntil(() => !!member.audio);
-      member.audio = Object.assign(Object.create(member.audio!), {
-        getMediaStreamTrack: () => stream.getAudioTracks()[0],
-      });
-      store.notify(store.current);
-      await waitUntil(() => !!part(alice.session, 'enable-sound'));
-      await settle(alice);
-      expect(errors.filter((c) => c === 'autoplay/blocked')).to.have.length(1);
+      await waitUntil(
+        () => !!part(alice.session, 'enable-sound') && !!part(bob.session, 'enable-sound'),
+      );
+      await settle(alice, bob);
+      const tileOf = (p: typeof alice, userId: string) =>
+        p.session.shadowRoot!.querySelector(`rc-video-tile[user-id=${userId}]`);
+      // Each side's tile of the other could not play; each client says so once.
+      expect(errors).to.have.deep.members([
+        ['autoplay/blocked', tileOf(alice, 'bob')],
+        ['autoplay/blocked', tileOf(bob, 'alice')],
+      ]);
       await expect(alice.session).to.be.accessible();
       blocked = false;
       const before = plays;
@@ -215,6 +243,9 @@ describe('sound', () => {
       expect(plays).to.be.greaterThan(before);
     } finally {
       HTMLMediaElement.prototype.play = original;
+      FakeTrack.prototype.getMediaStreamTrack = fakeTrack;
+      real.stop();
+      await audio.close();
     }
   });
 
@@ -352,7 +383,7 @@ describe('ring tones', () => {
       const bob = await party(net, 'bob');
       bob.session.silent = false;
       const errors: string[] = [];
-      document.addEventListener('callerror', (e) => errors.push(e.detail.code));
+      onDocument('callerror', (e) => errors.push(e.detail.code));
       await alice.client.call('bob', 'audio');
       await stateIs(bob, 'incoming');
       await waitUntil(() => !!part(bob.session, 'enable-sound'), 'no enable-sound button', {

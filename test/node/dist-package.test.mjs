@@ -113,7 +113,8 @@ test('npm pack contains the built package and nothing else', () => {
     /^LICENSE(\.md)?$/,
     /^dist\/(rc-call|calllib|local|rongcloud|testing|relay|rc-call\.global)\.js(\.map)?$/,
     /^dist\/chunks\/[\w.-]+\.js$/,
-    /^dist\/chunks\/calllib-enums\.js\.map$/, // our own code has maps; the RongCloud SDK's chunks do not
+    // Our own chunks have maps (the enums, the ring tones); the RongCloud SDK's do not.
+    /^dist\/chunks\/(calllib-enums|sounds-[\w-]+)\.js\.map$/,
     /^dist\/custom-elements\.json$/,
     /^dist\/THIRD_PARTY_NOTICES\.md$/,
     /^dist\/types\/(src|elements)\/[\w/-]+\.d\.ts$/,

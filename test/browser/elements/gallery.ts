@@ -52,7 +52,10 @@ async function run(): Promise<void> {
   }
   if (scene === 'outgoing' || scene === 'outgoing-audio') {
     await me.call('lin', scene === 'outgoing' ? 'video' : 'audio');
-    await until(() => !!sessionOf(me).call?.ringing);
+    await until(() => {
+      const status = sessionOf(me).call?.status;
+      return status?.phase === 'outgoing' && status.ringing;
+    });
     if (local) await framesIn(me);
     return;
   }

@@ -3,7 +3,6 @@ import '../../../elements/index.js';
 import type { RcCallClient, RcCallSession } from '../../../elements/index.js';
 import { createMemoryNetwork, type MemoryNetwork } from '../../../src/testing/index.js';
 import type { IInstallOptions } from '../../../src/calllib/index.js';
-import { routerFor } from '../../../elements/router.js';
 
 export { createMemoryNetwork, type MemoryNetwork };
 
@@ -37,14 +36,10 @@ export async function party(
 
 /** Waits until every call event so far has been dispatched and the elements have rendered. */
 export async function settle(...parties: Party[]): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    for (const p of parties) {
-      await routerFor(p.client.store).settled;
-      await p.session.updateComplete;
-      for (const t of p.session.shadowRoot!.querySelectorAll('rc-video-tile'))
-        await t.updateComplete;
-    }
-    await new Promise((r) => setTimeout(r, 0));
+  for (const p of parties) {
+    await p.client.store.settled;
+    await p.session.updateComplete;
+    for (const t of p.session.shadowRoot!.querySelectorAll('rc-video-tile')) await t.updateComplete;
   }
 }
 

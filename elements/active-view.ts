@@ -1,0 +1,109 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { tileOrder, type MemberState } from './call-members.js';
+import type { Toggle } from './call-model.js';
+import { icons } from './icons.js';
+import {
+  formatDuration,
+  groupTitle,
+  peerTitle,
+  tile,
+  type SessionIntents,
+  type SessionView,
+} from './session-views.js';
+import type { CallStrings } from './strings.js';
+
+/** A round icon button of the call's control bar. */
+function control(
+  part: string,
+  label: string,
+  icon: TemplateResult,
+  onClick: () => void,
+  opts: { off?: boolean; busy?: boolean; danger?: boolean } = {},
+) {
+  return html`<button
+    part=${part}
+    class="ctl ${opts.off ? 'off' : ''} ${opts.danger ? 'danger' : ''}"
+    aria-label=${label}
+    title=${label}
+    aria-busy=${opts.busy ? 'true' : 'false'}
+    @click=${onClick}
+  >
+    ${icon}
+  </button>`;
+}
+
+/** A toggle's button: its label and icon say what pressing it does. */
+function toggleControl(
+  part: string,
+  t: Toggle,
+  [offLabel, onLabel]: [string, string],
+  [onIcon, offIcon]: [TemplateResult, TemplateResult],
+  onClick: () => void,
+) {
+  return control(part, t.on ? offLabel : onLabel, t.on ? onIcon : offIcon, onClick, {
+    off: !t.on,
+    busy: t.pending,
+  });
+}
+
+/** One `<rc-video-tile>` per member; `repeat` keeps each member's element (and video) as they move. */
+export function tiles(members: MemberState[], strings: CallStrings) {
+  return repeat(
+    members,
+    (m) => m.userId,
+    (m) => tile(m, strings),
+  );
+}
+
+/**
+ * The grid's size as custom properties. Set through the `style` property (CSSOM), not the attribute,
+ * so that a strict CSP without 'unsafe-inline' styles allows it, as it allows `styleMap`.
+ */
+function gridStyle(n: number): string {
+  const cols = n <= 1 ? 1 : n <= 4 ? 2 : 3;
+  return `--cols:${cols};--rows:${Math.ceil(n / cols) || 1}`;
+}
+
+function inviteForm(v: SessionView, act: SessionIntents) {
+  const { strings } = v;
+  return html`<form
+    class="invite-form"
+    @submit=${act.submitInvite}
+    @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && act.toggleInvite()}
+  >
+    <label>${strings.inviteLabel}<input name="users" autocomplete="off" required /></label>
+    <button class="text-btn" type="submit" aria-busy=${v.call.pending.invite ? 'true' : 'false'}>
+      ${strings.inviteSend}
+    </button>
+  </form>`;
+}
+
+/** The call in progress: title and timer, the tiles, and the control bar (`slot="controls"` adds to it). */
+export function activeView(v: SessionView, act: SessionIntents) {
+  const { call, strings } = v;
+  const members = tileOrder(call.members.values());
+  const video = call.mediaType === 'video';
+  const pip = video && !call.group && members.length === 2 && !v.customTiles;
+  const connectedAt = call.status.phase === 'active' ? call.status.connectedAt : v.now;
+  return html`<div class="stage">
+    <div class="topbar">
+      <span part="status" class="status">
+        ${call.group ? groupTitle(strings, members.length) : peerTitle(call, strings)}
+      </span>
+      <span part="timer" class="timer">${formatDuration(v.now - connectedAt)}</span>
+    </div>
+    <div part="tiles" class="tiles ${pip ? 'pip' : ''}" .style=${gridStyle(members.length)}>
+      <slot></slot>${v.customTiles ? nothing : tiles(members, strings)}
+    </div>
+    ${v.inviteOpen ? inviteForm(v, act) : nothing}
+    <div class="controls">
+      ${toggleControl('mic', call.mic, [strings.micOff, strings.micOn], [icons.mic, icons.micOff], act.mic)}
+      ${video ? toggleControl('camera', call.camera, [strings.cameraOff, strings.cameraOn], [icons.camera, icons.cameraOff], act.camera) : nothing}
+      ${video ? control('to-audio', strings.toAudio, icons.audioOnly, act.toAudio, { busy: call.pending.toAudio }) : nothing}
+      ${call.group ? control('invite', strings.invite, icons.addPerson, act.toggleInvite, { off: v.inviteOpen }) : nothing}
+      <slot name="controls"></slot>
+      ${control('hangup', strings.hangup, icons.hangup, act.hangup, { danger: true, busy: call.pending.hangup })}
+    </div>
+  </div>`;
+}
