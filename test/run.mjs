@@ -94,7 +94,8 @@ function runTests() {
     const counts = join(dir, 'node.json');
     const r = run(process.execPath, [
       '--test',
-      '--test-reporter=spec',
+      // Dots for what passed; a failure is printed in full.
+      '--test-reporter=dot',
       '--test-reporter-destination=stdout',
       '--test-reporter=./test/node-counts-reporter.mjs',
       `--test-reporter-destination=${counts}`,

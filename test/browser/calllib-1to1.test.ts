@@ -10,6 +10,7 @@ import {
 } from '../../src/calllib/index.js';
 import { createMemoryNetwork, type MemoryNetwork } from '../../src/testing/index.js';
 import { Party, checkSummary } from './helpers/calllib-harness.js';
+import { installClock } from './helpers/fake-clock.js';
 
 const { AUDIO, AUDIO_VIDEO } = RCCallMediaType;
 
@@ -82,19 +83,29 @@ describe('CallLib 1:1 calls on the memory network', () => {
     expect(net.roomMembers(session.getCallId())).to.deep.equal([]);
   });
 
-  it('video call: audio and video both ways, callee hangs up', async () => {
-    const session = await connect(alice, bob);
-    await alice.until(() => remoteTracks(alice).length === 2, 'remote audio+video at alice');
-    await bob.until(() => remoteTracks(bob).length === 2, 'remote audio+video at bob');
-    expect(localTracks(alice).filter((t) => t.isVideoTrack())).to.have.length(1);
-    expect(localTracks(bob).filter((t) => t.isVideoTrack())).to.have.length(1);
-    await bob.sessions[0].hungup();
-    const hung = await alice.next('hungup');
+  it('video call: audio and video both ways, callee hangs up; the summary counts from the answer', async () => {
+    // Installed for the whole call: timers set under it (the network's deliveries) need it.
+    const clock = installClock();
+    let session, hung, a;
+    try {
+      session = await connect(alice, bob);
+      await alice.until(() => remoteTracks(alice).length === 2, 'remote audio+video at alice');
+      await bob.until(() => remoteTracks(bob).length === 2, 'remote audio+video at bob');
+      expect(localTracks(alice).filter((t) => t.isVideoTrack())).to.have.length(1);
+      expect(localTracks(bob).filter((t) => t.isVideoTrack())).to.have.length(1);
+      clock.tick(90_000); // a minute and a half of talking
+      await bob.sessions[0].hungup();
+      hung = await alice.next('hungup');
+      a = await alice.closed();
+    } finally {
+      clock.uninstall();
+    }
     expect(hung.args[1]).to.equal(RCCallEndReason.REMOTE_HANGUP);
-    const a = await alice.closed();
     expect(a.summary.endReason).to.equal(RCCallEndReason.REMOTE_HANGUP);
     expect(a.summary.mediaType).to.equal(AUDIO_VIDEO);
-    expect(a.summary.duration).to.be.at.least(0);
+    // From the Accept to the Hangup: the 90 s, plus the few ms the signals took.
+    expect(a.summary.duration).to.be.within(90_000, 91_000);
+    expect(a.summary.duration).to.equal(a.summary.endTimestamp - a.summary.beginTimestamp);
     checkSummary(a.summary);
     expect((await bob.closed()).summary.endReason).to.equal(RCCallEndReason.HANGUP);
     expect(session.getState()).to.equal(RCCallSessionState.END);

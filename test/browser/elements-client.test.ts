@@ -1,7 +1,7 @@
 import { expect, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../elements/index.js';
-import type { CallEvent, RcCallClient } from '../../elements/index.js';
-import { RCCallErrorCode, type IInstallOptions } from '../../src/calllib/index.js';
+import type { CallEvent, MediaTypeInput, RcCallClient } from '../../elements/index.js';
+import { RCCallErrorCode, RCCallMediaType, type IInstallOptions } from '../../src/calllib/index.js';
 import { createMemoryNetwork, party, recordEvents } from './elements/helpers.js';
 
 /** A client on the memory network whose attributes the test changes. */
@@ -131,8 +131,8 @@ describe('<rc-call-client> lifecycle', () => {
     const { el } = await bareClient();
     await el.disconnect();
     expect(el.status).to.equal('disconnected');
+    // A connection it wanted would have started by now (updated() starts it in a microtask).
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 0));
     expect(el.status, 'does not reconnect by itself after disconnect()').to.equal('disconnected');
     await el.connect();
     expect(el.status).to.equal('connected');
@@ -162,13 +162,26 @@ describe('<rc-call-client> lifecycle', () => {
     events.stop();
   });
 
-  it('mediaType accepts audio, video, 1 and 2', async () => {
+  it("mediaType: 'audio' and 1 place audio calls, 'video' and 2 video calls, anything else rejects with a TypeError", async () => {
     const net = createMemoryNetwork();
     const alice = await party(net, 'alice');
     await party(net, 'bob');
-    const s = await alice.client.call('bob', 1);
-    expect(s.getMediaType()).to.equal(1);
-    expect(() => alice.client.store.call('bob', 'hologram' as 'audio')).to.throw;
+    const cases: [MediaTypeInput, RCCallMediaType][] = [
+      ['audio', RCCallMediaType.AUDIO],
+      [1, RCCallMediaType.AUDIO],
+      ['video', RCCallMediaType.AUDIO_VIDEO],
+      [2, RCCallMediaType.AUDIO_VIDEO],
+    ];
+    for (const [input, expected] of cases) {
+      const s = await alice.client.call('bob', input);
+      expect(s.getMediaType(), String(input)).to.equal(expected);
+      await alice.session.hangup();
+      await waitUntil(() => alice.client.sessions.length === 0);
+    }
+    const err = await alice.client.call('bob', 'hologram' as 'audio').catch((e: unknown) => e);
+    expect(err).to.be.instanceOf(TypeError);
+    expect((err as Error).message).to.contain("'audio', 'video', 1 or 2");
+    expect(alice.client.sessions).to.deep.equal([]);
   });
 
   it('backend rongcloud: loaded only when used, failure is a callerror and status error', async () => {
@@ -197,8 +210,7 @@ describe('<rc-call-client> readiness and client-level events', () => {
     el.addEventListener('callerror', (e) => errors.push(e.detail.code));
     const parent = fixtureSync(html`<div></div>`);
     parent.append(el);
-    await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete; // a connection it wanted would have started now
     expect(el.status).to.equal('idle');
     expect(el.client).to.equal(undefined);
     el.setAttribute('user-id', 'ready-user');
@@ -216,8 +228,7 @@ describe('<rc-call-client> readiness and client-level events', () => {
     const errors: string[] = [];
     el.addEventListener('callerror', (e) => errors.push(e.detail.code));
     fixtureSync(html`<div></div>`).append(el);
-    await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete; // a connection it wanted would have started now
     expect(el.status).to.equal('idle');
     expect(errors).to.deep.equal(['config/missing-token']);
     el.setAttribute('token', 'tok');

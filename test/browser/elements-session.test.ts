@@ -294,3 +294,55 @@ describe('<rc-call-session> more', () => {
     await expect(host.session).to.be.accessible();
   });
 });
+
+describe('<rc-call-session> slots', () => {
+  it('slot="controls" adds to the control bar before hang up; a hidden part is gone from it', async () => {
+    const { alice, bob } = await connectedPair();
+    const share = document.createElement('button');
+    share.slot = 'controls';
+    share.textContent = 'Share';
+    alice.session.append(share);
+    const sheet = document.createElement('style');
+    sheet.textContent = 'rc-call-session::part(to-audio) { display: none }';
+    document.head.append(sheet);
+    try {
+      expect(share.assignedSlot === null, 'not shown before the call').to.equal(true);
+      await startCall(alice, bob);
+      await bob.session.accept();
+      await stateIs(alice, 'active');
+      const slot = share.assignedSlot!;
+      expect(slot.name).to.equal('controls');
+      const bar = slot.parentElement!;
+      const order = [...bar.children].map((c) => c.getAttribute('part') ?? c.localName);
+      expect(order.slice(-2)).to.deep.equal(['slot', 'hangup']);
+      expect(share.getBoundingClientRect().width).to.be.greaterThan(0);
+      expect(part(alice.session, 'to-audio')!.getBoundingClientRect().width).to.equal(0);
+      await expect(alice.session).to.be.accessible();
+    } finally {
+      sheet.remove();
+    }
+  });
+
+  it('slot="incoming-actions" adds buttons to the incoming screen; slot="avatar" replaces the avatar', async () => {
+    const { alice, bob } = await connectedPair();
+    const reply = document.createElement('button');
+    reply.slot = 'incoming-actions';
+    reply.textContent = 'Reply with a message';
+    const face = document.createElement('img');
+    face.slot = 'avatar';
+    face.alt = 'Alice';
+    bob.session.append(reply, face);
+    await startCall(alice, bob);
+    expect(reply.assignedSlot?.name).to.equal('incoming-actions');
+    expect(reply.assignedSlot!.parentElement!.querySelector('[part=decline]')).to.exist;
+    expect(face.assignedSlot?.name).to.equal('avatar');
+    // The built-in avatar stays as the slot's fallback, not shown.
+    expect(part(bob.session, 'avatar')!.checkVisibility(), 'the built-in avatar shows').to.equal(
+      false,
+    );
+    await expect(bob.session).to.be.accessible();
+    await bob.session.accept();
+    await stateIs(bob, 'active');
+    expect(reply.assignedSlot === null, 'only while ringing').to.equal(true);
+  });
+});

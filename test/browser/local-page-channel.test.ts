@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { PageChannel } from '../../src/local/page-channel.js';
 import { uniqueChannel } from './local-harness.js';
+import { captureConsole } from './helpers/console.js';
 
 type Frame = { n: number; data: { list: number[] } };
 
@@ -108,6 +109,7 @@ describe('local backend: the clients of one page share one BroadcastChannel', ()
     window.addEventListener('error', onError, { capture: true });
     const runnerOnError = window.onerror; // mocha's
     window.onerror = () => true;
+    const printed = captureConsole(); // the test runner prints every error event
     const channel = PageChannel.join(name, alice.receive);
     PageChannel.join(name, thrower);
     PageChannel.join(name, bob.receive);
@@ -116,6 +118,7 @@ describe('local backend: the clients of one page share one BroadcastChannel', ()
       await waitUntil(() => bob.frames.length === 1);
       expect(reported.map((e) => (e as Error).message)).to.deep.equal(['a broken client']);
     } finally {
+      printed.restore();
       window.removeEventListener('error', onError, { capture: true });
       window.onerror = runnerOnError;
       [alice.receive, thrower, bob.receive].forEach((r) => channel.leave(r));

@@ -15,6 +15,7 @@ import {
 import { userMediaConstraints } from '../../src/rongcloud/media.js';
 import { FakeIMServer, FakeRTCClient, FakeRTCServer } from './rongcloud-fakes.js';
 import { World } from './rongcloud-harness.js';
+import { captureConsole } from './helpers/console.js';
 
 function received(overrides: Partial<IReceivedMessage>): IReceivedMessage {
   return {
@@ -88,7 +89,11 @@ describe('RongCloud backend: signalling port', () => {
     port.setReceiver(() => {
       throw new Error('engine bug');
     });
+    const printed = captureConsole();
     expect(context.onmessage!(received({ messageUId: 'late' }))).to.equal(true);
+    const [[prefix, error]] = printed.restore();
+    expect(prefix).to.equal('[rc-call] call signal handling failed');
+    expect((error as Error).message).to.equal('engine bug');
   });
 
   it('reports own id, device id and server time from the context', () => {

@@ -11,6 +11,7 @@ import {
   type RongCloudStartOptions,
   type RongCloudStatus,
 } from '../../src/rongcloud/index.js';
+import { captureConsole } from './helpers/console.js';
 
 describe('RongCloud backend: startRongCloud offline', () => {
   const uncaught: unknown[] = [];
@@ -102,8 +103,15 @@ describe('RongCloud backend: startRongCloud offline', () => {
     const onStatus = () => {
       throw new Error('app bug');
     };
+    const printed = captureConsole();
     const error = await failure(startRongCloud({ ...options([]), onStatus }));
+    const calls = printed.restore();
     expect(error).to.deep.include({ code: 'network/offline' });
     expect(uncaught).to.deep.equal([]);
+    // Reported, once for each status it was told ('connecting', 'error'), and nothing else.
+    expect(calls.map(([prefix, e]) => [prefix, (e as Error).message])).to.deep.equal([
+      ['[rc-call] onStatus threw', 'app bug'],
+      ['[rc-call] onStatus threw', 'app bug'],
+    ]);
   });
 });
