@@ -13,7 +13,7 @@ export interface ClientAttributes {
   name?: string;
   portrait?: string;
   lang?: string;
-  timeout?: string;
+  timeout?: string | number;
 }
 
 export interface ClientConfig extends BackendConfig {
@@ -40,7 +40,7 @@ export function readClientConfig(
   const appkey = check('appkey', a.appkey, v.parseAppkey);
   const token = check('token', a.token, v.parseToken);
   const backend = check('backend', a.backend, (raw) => v.parseBackend(raw, !!appkey));
-  const timeout = check('timeout', a.timeout, v.parseTimeout);
+  const timeout = check('timeout', a.timeout?.toString(), v.parseTimeout);
   check('lang', a.lang, v.parseLangAttr);
   if (backend === 'rongcloud' && !hasFactory) {
     const noToken = !!appkey && !token;

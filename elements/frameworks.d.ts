@@ -19,41 +19,20 @@ import type { RcCallClient, RcCallSession, RcVideoTile } from './index.js';
 /** Properties of `E` named in `K` (names `E` lacks are left out), all optional. */
 type PropsOf<E, K extends string> = { [P in K as P extends keyof E ? P : never]?: E[P & keyof E] };
 
-/** Events each element dispatches or receives from the elements inside it. */
-type ClientEvents = keyof CallEventMap;
-type SessionEvents = Exclude<keyof CallEventMap, 'statuschange'>;
-type TileEvents = 'trackready' | 'mutechange' | 'callerror';
+// What each element has, made from the Custom Elements Manifest at build time.
+import type {
+  RcCallClientAttributes,
+  RcCallClientEvents,
+  RcCallClientProperties,
+  RcCallSessionAttributes,
+  RcCallSessionEvents,
+  RcCallSessionProperties,
+  RcVideoTileAttributes,
+  RcVideoTileEvents,
+  RcVideoTileProperties,
+} from './element-lists.js';
 
-// Properties without an attribute of the same name (those are typed as attributes below).
-type ClientProperties = 'userId' | 'signalUrl' | 'strings' | 'clientFactory' | 'backendOptions';
-type SessionProperties = 'callId' | 'strings';
-type TileProperties = 'userId' | 'callId' | 'strings';
-
-/** The attributes, as written in markup. */
-export interface RcCallClientAttributes {
-  backend?: 'local' | 'rongcloud' | (string & {});
-  appkey?: string;
-  token?: string;
-  navigators?: string;
-  'user-id'?: string;
-  'signal-url'?: string;
-  name?: string;
-  portrait?: string;
-  lang?: 'zh' | 'en' | (string & {});
-  timeout?: number | string;
-}
-export interface RcCallSessionAttributes {
-  'call-id'?: string;
-  silent?: boolean;
-  lang?: 'zh' | 'en' | (string & {});
-}
-export interface RcVideoTileAttributes {
-  'user-id'?: string;
-  'call-id'?: string;
-  name?: string;
-  avatar?: string;
-  lang?: 'zh' | 'en' | (string & {});
-}
+export type { RcCallClientAttributes, RcCallSessionAttributes, RcVideoTileAttributes };
 
 /** React 19: `onhungup={(e) => e.detail.reason}` listens to `hungup`. */
 export type ReactEventProps<K extends keyof CallEventMap> = {
@@ -74,31 +53,31 @@ type ReactProps<
 export type RcCallClientReactProps = ReactProps<
   RcCallClient,
   RcCallClientAttributes,
-  ClientProperties,
-  ClientEvents
+  RcCallClientProperties,
+  RcCallClientEvents
 >;
 export type RcCallSessionReactProps = ReactProps<
   RcCallSession,
   RcCallSessionAttributes,
-  SessionProperties,
-  SessionEvents
+  RcCallSessionProperties,
+  RcCallSessionEvents
 >;
 export type RcVideoTileReactProps = ReactProps<
   RcVideoTile,
   RcVideoTileAttributes,
-  TileProperties,
-  TileEvents
+  RcVideoTileProperties,
+  RcVideoTileEvents
 >;
 
 export type RcCallClientVueProps = RcCallClientAttributes &
-  PropsOf<RcCallClient, ClientProperties> &
-  VueEventProps<ClientEvents>;
+  PropsOf<RcCallClient, RcCallClientProperties> &
+  VueEventProps<RcCallClientEvents>;
 export type RcCallSessionVueProps = RcCallSessionAttributes &
-  PropsOf<RcCallSession, SessionProperties> &
-  VueEventProps<SessionEvents>;
+  PropsOf<RcCallSession, RcCallSessionProperties> &
+  VueEventProps<RcCallSessionEvents>;
 export type RcVideoTileVueProps = RcVideoTileAttributes &
-  PropsOf<RcVideoTile, TileProperties> &
-  VueEventProps<TileEvents>;
+  PropsOf<RcVideoTile, RcVideoTileProperties> &
+  VueEventProps<RcVideoTileEvents>;
 
 declare module 'react' {
   namespace JSX {

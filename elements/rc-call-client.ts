@@ -85,7 +85,7 @@ export class RcCallClient extends LitElement {
   name: string | undefined;
   portrait: string | undefined;
   override lang = '';
-  timeout: string | undefined;
+  timeout: string | number | undefined;
   status: CallClientStatus = 'idle';
   /** Makes the client instead of `backend` (tests, custom backends); see {@link ClientFactory}. */
   clientFactory: ClientFactory | undefined;

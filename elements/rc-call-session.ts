@@ -30,20 +30,20 @@ export type SessionState = CallPhase;
  * @attr silent - No ring or ringback tones.
  * @attr lang - `zh` or `en`; defaults to the client's language.
  *
- * @fires {CustomEvent<SessionEventDetail>} session - A call started (incoming or outgoing) and this element shows it.
- * @fires {CustomEvent<SenderEventDetail>} ringing - The callee's device rings.
- * @fires {CustomEvent<SenderEventDetail>} accept - A member answered.
- * @fires {CustomEvent<HungupEventDetail>} hungup - A member hung up; `detail.reason` is the CallLib end reason.
- * @fires {CustomEvent<MemberModifyEventDetail>} membermodify - Members were invited to the call.
- * @fires {CustomEvent<MediaModifyEventDetail>} mediamodify - A member switched the call to audio.
- * @fires {CustomEvent<SessionCloseEventDetail>} sessionclose - The call ended; `detail.summary` has its duration and reason.
- * @fires {CustomEvent<TrackReadyEventDetail>} trackready - A track is ready for a member without a tile here.
- * @fires {CustomEvent<MuteChangeEventDetail>} mutechange - A member without a tile here muted or unmuted.
- * @fires {CustomEvent<CallErrorEventDetail>} callerror - A failed action, a bad `lang` (`config/invalid-lang`) or blocked sound (`autoplay/blocked`).
- * @fires {CustomEvent<BeforeAcceptEventDetail>} beforeaccept - An accept button was pressed (cancelable: `preventDefault()` keeps the call ringing).
- * @fires {CustomEvent<BeforeHangupEventDetail>} beforehangup - Decline, cancel or hang up was pressed (cancelable: the call goes on).
- * @fires {CustomEvent<BeforeMuteEventDetail>} beforemute - The microphone or camera button was pressed (cancelable: nothing changes).
- * @fires {CustomEvent<BeforeCallEventDetail>} beforecall - The ended screen's call-back button was pressed (cancelable: no call is made).
+ * @fires {CustomEvent<SessionEventDetail>} session - A call started (incoming: `onSession`; outgoing: `call()` resolved) and this element shows it: `{session, incoming}`.
+ * @fires {CustomEvent<SenderEventDetail>} ringing - The callee's device rings (`onRinging`): `{session, sender}`.
+ * @fires {CustomEvent<SenderEventDetail>} accept - A member answered (`onAccept`): `{session, sender}`.
+ * @fires {CustomEvent<HungupEventDetail>} hungup - A member hung up (`onHungup`): `{session, sender, reason}`, the CallLib end reason in the remote form.
+ * @fires {CustomEvent<MemberModifyEventDetail>} membermodify - Members were invited (`onMemberModify`): `{session, sender, invitedUsers}`.
+ * @fires {CustomEvent<MediaModifyEventDetail>} mediamodify - A member switched the call to audio (`onMediaModify`): `{session, sender, mediaType}`.
+ * @fires {CustomEvent<SessionCloseEventDetail>} sessionclose - The call ended (`onSessionClose`): `{session, summary}`, with its duration and `endReason`.
+ * @fires {CustomEvent<TrackReadyEventDetail>} trackready - A track is ready for a member without a tile here: `{session, track, userId, local, kind}`.
+ * @fires {CustomEvent<MuteChangeEventDetail>} mutechange - A member without a tile here muted or unmuted: `{session, muteUser: {userId, muted, kind, trackId}}`.
+ * @fires {CustomEvent<CallErrorEventDetail>} callerror - A failed action, a bad `lang` (`config/invalid-lang`) or blocked sound (`autoplay/blocked`): `{code, message, recoverable, cause?}`.
+ * @fires {CustomEvent<BeforeAcceptEventDetail>} beforeaccept - An accept button was pressed: `{session, mediaType}`. Cancelable: `preventDefault()` keeps the call ringing.
+ * @fires {CustomEvent<BeforeHangupEventDetail>} beforehangup - Decline, cancel or hang up was pressed: `{session, action: 'decline' | 'cancel' | 'hangup'}`. Cancelable: the call goes on.
+ * @fires {CustomEvent<BeforeMuteEventDetail>} beforemute - The microphone or camera button was pressed: `{session, kind: 'audio' | 'video', muted}` (`muted`: what was asked for). Cancelable: nothing changes.
+ * @fires {CustomEvent<BeforeCallEventDetail>} beforecall - The ended screen's call-back button was pressed: `{targetId, userIds, group, mediaType}`. Cancelable: no call is made.
  *
  * @slot - `<rc-video-tile>` elements that replace the automatic tiles of the active call.
  * @slot controls - Controls added to the call's control bar, before hang up (hide a built-in one with `::part(mic) { display: none }`).

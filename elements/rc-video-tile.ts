@@ -24,9 +24,9 @@ import type { RCTrack } from '../src/calllib/types.js';
  * @attr audio-muted - Reflected: the member's microphone is off.
  * @attr video-muted - Reflected: the member's camera is off or they have no video.
  *
- * @fires {CustomEvent<TrackReadyEventDetail>} trackready - A track of this member is ready (dispatched here when this tile shows the member).
- * @fires {CustomEvent<MuteChangeEventDetail>} mutechange - This member muted or unmuted.
- * @fires {CustomEvent<CallErrorEventDetail>} callerror - A bad `avatar` (`config/invalid-avatar`) or `lang` (`config/invalid-lang`), or sound blocked (`autoplay/blocked`).
+ * @fires {CustomEvent<TrackReadyEventDetail>} trackready - A track of this member is ready (`onTrackReady`): `{session, track, userId, local, kind}`.
+ * @fires {CustomEvent<MuteChangeEventDetail>} mutechange - This member muted or unmuted (`onAudioMuteChange` / `onVideoMuteChange`): `{session, muteUser: {userId, muted, kind, trackId}}`.
+ * @fires {CustomEvent<CallErrorEventDetail>} callerror - A bad `avatar` (`config/invalid-avatar`) or `lang` (`config/invalid-lang`), or its sound was blocked (`autoplay/blocked`): `{code, message, recoverable, cause?}`.
  *
  * @csspart video - The `<video>` element.
  * @csspart avatar - The avatar image or initials.

@@ -62,3 +62,13 @@ describe('error codes: errorCodeFor(code, cause)', () => {
     for (const [, , expected] of rows) expect(CALL_ERROR_CODES).to.include(expected);
   });
 });
+
+describe('error codes: README', () => {
+  it("README's table of callerror codes lists every code, and only those", async () => {
+    const readme = await (await fetch('/README.md')).text();
+    const section = readme.slice(readme.indexOf('### `callerror` codes'));
+    const table = section.slice(0, section.indexOf('\n\n', section.indexOf('| code')));
+    const documented = [...table.matchAll(/`([a-z]+\/[a-z-]+)`/g)].map((m) => m[1]);
+    expect([...new Set(documented)].sort()).to.deep.equal([...CALL_ERROR_CODES].sort());
+  });
+});

@@ -1,6 +1,7 @@
-// README.md documents each element with the names dist/custom-elements.json has (npm test builds the
+// README.md documents each element with what dist/custom-elements.json has (npm test builds the
 // manifest first): every attribute, property, public method, event, part, CSS custom property and
-// slot, and nothing the element does not have. So the docs cannot drift from the JSDoc.
+// slot, and nothing the element does not have, each with its JSDoc description. `npm run docs`
+// writes the tables; these tests say where they drifted.
 //
 // README layout this reads: a `### \`<tag>\`` heading per element, then `#### Attributes`,
 // `#### Properties`, `#### Methods`, `#### Events`, `#### Parts`, `#### CSS custom properties` and
@@ -11,6 +12,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
+import { readmeWithTables } from '../../custom-elements-manifest.config.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const manifest = JSON.parse(readFileSync(join(root, 'dist/custom-elements.json'), 'utf8'));
@@ -137,4 +140,18 @@ test('every element heading in README names a tag of the manifest', () => {
   const unknown = headings.filter((t) => !elements.has(t));
   assert.deepEqual(unknown, [], `README.md documents unknown elements: ${unknown.join(', ')}`);
   assert.deepEqual([...new Set(headings)].sort(), [...TAGS].sort());
+});
+
+test("README's element tables are the manifest's, word for word (else: npm run docs)", async () => {
+  const options = await prettier.resolveConfig(join(root, 'README.md'));
+  const expected = await prettier.format(readmeWithTables(readme, manifest), {
+    ...options,
+    parser: 'markdown',
+  });
+  const at = expected.split('\n').findIndex((line, i) => line !== readme.split('\n')[i]);
+  assert.ok(
+    expected === readme,
+    `README.md line ${at + 1} differs from the manifest: run \`npm run docs\`\n` +
+      `  README:   ${readme.split('\n')[at]}\n  manifest: ${expected.split('\n')[at]}`,
+  );
 });
