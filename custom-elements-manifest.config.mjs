@@ -34,13 +34,18 @@ const union = (names) => (names.length ? names.map((n) => `'${n}'`).join(' | ') 
  * their properties' types, the properties a framework may set, and the events it dispatches.
  */
 export function elementLists(manifest) {
-  const out = ['// Made by `cem analyze` from custom-elements.json (custom-elements-manifest.config.mjs).'];
+  const out = [
+    '// Made by `cem analyze` from custom-elements.json (custom-elements-manifest.config.mjs).',
+  ];
   for (const [tag, decl] of elementsOf(manifest)) {
     const name = pascal(tag);
-    const attributes = (decl.attributes ?? []).filter((a) => !/^Reflected/.test(a.description ?? ''));
+    const attributes = (decl.attributes ?? []).filter(
+      (a) => !/^Reflected/.test(a.description ?? ''),
+    );
     const type = (a) => (a.type?.text ?? 'string').replace(/\s*\|\s*undefined/g, '');
     out.push(`export interface ${name}Attributes {`);
-    for (const a of attributes) out.push(`  /** ${a.description ?? ''} */\n  '${a.name}'?: ${type(a)};`);
+    for (const a of attributes)
+      out.push(`  /** ${a.description ?? ''} */\n  '${a.name}'?: ${type(a)};`);
     out.push('}');
     // Writable properties without an attribute of the same name (those are typed as attributes).
     const fields = (decl.members ?? []).filter(
@@ -133,7 +138,11 @@ export function readmeWithTables(readme, manifest) {
       const from = section.findIndex((l, i) => i > at && l.startsWith('|'));
       const end = section.findIndex((l, i) => i > from && !l.startsWith('|'));
       const table = tableMarkdown(header, rows).split('\n');
-      section = [...section.slice(0, from), ...table, ...section.slice(end < 0 ? section.length : end)];
+      section = [
+        ...section.slice(0, from),
+        ...table,
+        ...section.slice(end < 0 ? section.length : end),
+      ];
     }
     lines = [...lines.slice(0, bounds[0]), ...section, ...lines.slice(bounds[1])];
   }
