@@ -4,8 +4,6 @@
  */
 import {
   ConversationType,
-  DEFAULT_JOIN_TYPE,
-  DEFAULT_TIMEOUT_MS,
   LogLevel,
   RCCallEndReason,
   RCCallErrorCode,
@@ -13,13 +11,13 @@ import {
   RCCallMessageType,
   RCCallUserState,
 } from './enums.js';
-import type { SessionContext, SessionInit } from './context.js';
+import { settingsOf, type SessionContext, type SessionInit } from './context.js';
 import { Logger, callSafely } from './logger.js';
 import { SignalRouter } from './signal-router.js';
 import type { MediaPort, OutgoingSignal, SignalingPort } from './ports.js';
 import { RCCallSession } from './session.js';
 import { checkListener } from './session-listener.js';
-import { callContent, commonFields, invitePush, inviteContent } from './signal-content.js';
+import { commonFields, invitePush, inviteContent } from './signal-content.js';
 import { isId } from './signals.js';
 import type {
   ICallOptions,
@@ -29,7 +27,7 @@ import type {
   ISessionListener,
   IUserProfile,
 } from './types.js';
-import { BoundedSet } from './bounded-set.js';
+import { SessionRegistry } from './session-registry.js';
 
 const OK = RCCallErrorCode.SUCCESS;
 
@@ -52,9 +50,7 @@ function newCallId(): string {
  * with their signalling and media ports.
  */
 export class RCCallClient {
-  readonly #sessions = new Map<string, RCCallSession>();
-  /** Calls that ended (or were hung up before we heard of them): late signals for them are dropped. */
-  readonly #finished = new BoundedSet<string>(500);
+  readonly #sessions = new SessionRegistry();
   readonly #logger: Logger;
   readonly #ctx: SessionContext;
   readonly #router: SignalRouter;
@@ -72,23 +68,10 @@ export class RCCallClient {
       throw new TypeError('RCCallClient: options.onSessionClose(session, summary) is required');
     }
     this.#logger = new Logger(options.logLevel ?? LogLevel.WARN, options.logStdout);
-    const timeout =
-      typeof options.timeout === 'number' && options.timeout > 0
-        ? options.timeout
-        : DEFAULT_TIMEOUT_MS;
-    const lang = options.lang === 'en' ? 'en' : 'zh';
     this.#ctx = {
+      ...settingsOf(options),
       logger: this.#logger,
       media,
-      timeout,
-      lang,
-      offCameraWhenVideoDisable: options.isOffCameraWhenVideoDisable !== false,
-      mediaOptions: {
-        publishRetry: options.isAllowPublishRetry === true,
-        subscribeRetry: options.isAllowSubscribeRetry === true,
-        demotion: options.isAllowDemotionGetStream === true,
-        joinType: options.joinType ?? DEFAULT_JOIN_TYPE,
-      },
       userId: () => signaling.getUserId(),
       serverTime: () => signaling.getServerTime(),
       common: () => commonFields(signaling.getUserId(), signaling.getDeviceId(), this.#profile),
@@ -98,18 +81,15 @@ export class RCCallClient {
         await Promise.all(others.map((s) => s.hungup()));
       },
       closed: (session, summary) => {
-        if (this.#sessions.get(session.getCallId()) === session)
-          this.#sessions.delete(session.getCallId());
-        this.#finished.add(session.getCallId());
-        callSafely(this.#logger, 'onSessionClose', options.onSessionClose, session, summary);
+        this.#sessions.finish(session.getCallId(), session);
+        if (summary)
+          callSafely(this.#logger, 'onSessionClose', options.onSessionClose, session, summary);
       },
     };
     this.#router = new SignalRouter({
       ctx: this.#ctx,
       logger: this.#logger,
       sessions: this.#sessions,
-      finished: this.#finished,
-      busy: () => this.getSessions().length > 0,
       onSession: (session) => callSafely(this.#logger, 'onSession', options.onSession, session),
       onOfflineRecord: (r) =>
         callSafely(this.#logger, 'onOfflineRecord', options.onOfflineRecord, r),
@@ -162,7 +142,7 @@ export class RCCallClient {
 
   /** The sessions that have not ended (ours). */
   getSessions(): RCCallSession[] {
-    return [...this.#sessions.values()].filter((s) => !s.isEnded());
+    return this.#sessions.live();
   }
 
   /** Hangs up every session and stops listening (ours). */
@@ -187,7 +167,12 @@ export class RCCallClient {
       throw new TypeError('mediaType must be RCCallMediaType.AUDIO (1) or AUDIO_VIDEO (2)');
     }
     const listener = checkListener(options.listener);
-    return this.#place(conversationType, targetId, invitees, options, mediaType, listener);
+    const placing = this.#place(conversationType, targetId, invitees, options, mediaType, listener);
+    // Signals that came while the call was set up (the callee rings while our devices open) reach
+    // the listener once the app has seen `call()` resolve: this reaction runs first among the
+    // promise's, and queues the delivery behind the app's own reaction to it.
+    void placing.then(({ session }) => session && queueMicrotask(() => session.open()));
+    return placing;
   }
 
   async #place(
@@ -217,7 +202,7 @@ export class RCCallClient {
     session.registerSessionListener(listener);
     for (const id of invitees) session.addMember(id, RCCallUserState.WAITING);
     session.hold();
-    this.#sessions.set(init.callId, session);
+    this.#sessions.add(session);
 
     // The Invite goes out while the devices open: the callee starts ringing sooner.
     const tracks = session.prepareMedia(mediaType, options.constraints);
@@ -231,31 +216,18 @@ export class RCCallClient {
       push: invitePush(this.#ctx.lang, init.callId, mediaType, invitees),
     });
     const [t, s] = await Promise.all([tracks, sent]);
-    if (t.code !== OK || s.code !== OK) {
-      if (s.code === OK) {
-        // The callee is already ringing: tell them why it stops.
-        void this.#send({
-          messageType: RCCallMessageType.Hangup,
-          conversationType,
-          targetId,
-          channelId: init.channelId,
-          recipients: invitees,
-          content: callContent(
-            init.callId,
-            { reason: RCCallEndReason.GET_MEDIA_RESOURCES_ERROR },
-            this.#ctx.common(),
-          ),
-        });
-      }
-      this.#sessions.delete(init.callId);
-      this.#finished.add(init.callId);
-      await session.abort();
-      return s.code !== OK ? { code: s.code } : { code: t.code, cause: t.cause };
+    if (s.code !== OK) {
+      await session.abort(RCCallEndReason.NETWORK_ERROR, { notify: false });
+      return { code: s.code };
+    }
+    if (t.code !== OK) {
+      // The callee rings already: tell them why it stops (they read 18).
+      await session.abort(RCCallEndReason.GET_MEDIA_RESOURCES_ERROR, { notify: true });
+      return { code: t.code, cause: t.cause };
     }
     if (session.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
     session.announceLocal(t.tracks);
-    // Let the app see `call()` resolve before the queued Ringing/Accept reach its listener.
-    setTimeout(() => session.open(s.sentTime), 0);
+    session.startTimers(s.sentTime);
     return { code: OK, session };
   }
 

@@ -1,11 +1,16 @@
 /** The wiring between the client and its sessions: what a session may ask of it, how one starts. */
-import type { ConversationType, RCCallMediaType } from './enums.js';
+import {
+  DEFAULT_JOIN_TYPE,
+  DEFAULT_TIMEOUT_MS,
+  type ConversationType,
+  type RCCallMediaType,
+} from './enums.js';
 import type { Logger } from './logger.js';
 import type { MediaOptions } from './media.js';
 import type { MediaPort, OutgoingSignal } from './ports.js';
 import type { RCCallSession } from './session.js';
 import type { CommonFields } from './signal-content.js';
-import type { IEndSummary } from './types.js';
+import type { IEndSummary, IInstallOptions } from './types.js';
 
 /** What a session needs from its client. */
 export interface SessionContext {
@@ -23,8 +28,8 @@ export interface SessionContext {
   send(signal: OutgoingSignal): Promise<{ code: number; sentTime: number }>;
   /** Hangs up every session but this one (accept). */
   hangupOthers(except: RCCallSession): Promise<void>;
-  /** The session ended: forget it and tell the app. */
-  closed(session: RCCallSession, summary: IEndSummary): void;
+  /** The session ended: forget it, and tell the app with its `summary` (none: a failed `call()`). */
+  closed(session: RCCallSession, summary?: IEndSummary): void;
 }
 
 /** How a session starts. */
@@ -39,4 +44,22 @@ export interface SessionInit {
   /** Whether we were invited (callee) rather than the one who called. */
   incoming: boolean;
   extra?: string;
+}
+
+/** What the install options set for every session, with CallLib's defaults. */
+export function settingsOf(
+  options: IInstallOptions,
+): Pick<SessionContext, 'timeout' | 'lang' | 'offCameraWhenVideoDisable' | 'mediaOptions'> {
+  const timeout = options.timeout;
+  return {
+    timeout: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
+    lang: options.lang === 'en' ? 'en' : 'zh',
+    offCameraWhenVideoDisable: options.isOffCameraWhenVideoDisable !== false,
+    mediaOptions: {
+      publishRetry: options.isAllowPublishRetry === true,
+      subscribeRetry: options.isAllowSubscribeRetry === true,
+      demotion: options.isAllowDemotionGetStream === true,
+      joinType: options.joinType ?? DEFAULT_JOIN_TYPE,
+    },
+  };
 }

@@ -8,11 +8,11 @@ import {
   RCCallErrorCode,
   RCCallMediaType,
   RCCallMessageType,
-  RCCallSessionState,
   RCCallStatus,
   RCCallUserState,
 } from './enums.js';
 import type { CallCore } from './session-core.js';
+import { joinAndPublish, publishAndAnnounce } from './session-join.js';
 import { invitePush, modifyMemContent } from './signal-content.js';
 import { isId } from './signals.js';
 import type { IAudioConstraints, IMediaConstraints, IResult } from './types.js';
@@ -25,14 +25,12 @@ export async function accept(
   mediaType?: RCCallMediaType,
 ): Promise<IResult> {
   if (!call.isRinging()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
-  call.accepting = true;
-  call.constraints = constraints;
+  call.beginAccepting();
+  call.setConstraints(constraints);
   await call.ctx.hangupOthers(call.session);
   if (call.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
-  const descend =
-    mediaType === RCCallMediaType.AUDIO && call.mediaType === RCCallMediaType.AUDIO_VIDEO;
-  if (descend) call.mediaType = RCCallMediaType.AUDIO;
-  clearTimeout(call.ownTimer);
+  // Answered with audio only: no video is opened; the others hear of it after the Accept.
+  const descend = mediaType === RCCallMediaType.AUDIO && call.descendToAudio() !== false;
   call.becomeKeeping();
 
   // Media, the Accept and the room join overlap: the caller joins as soon as it sees the Accept.
@@ -53,17 +51,16 @@ export async function accept(
     void call.end(RCCallEndReason.GET_MEDIA_RESOURCES_ERROR, { notify: true });
     return { code: t.code, cause: t.cause };
   }
-  return call.joinAndPublish(joined, t.tracks, true);
+  return joinAndPublish(call, joined, t.tracks, true);
 }
 
 export async function hungup(call: CallCore): Promise<{ code: number }> {
   if (call.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
-  const reason =
-    call.state === RCCallSessionState.KEEPING
-      ? RCCallEndReason.HANGUP
-      : call.init.incoming
-        ? RCCallEndReason.REJECT
-        : RCCallEndReason.CANCEL;
+  const reason = call.isKeeping()
+    ? RCCallEndReason.HANGUP
+    : call.init.incoming
+      ? RCCallEndReason.REJECT
+      : RCCallEndReason.CANCEL;
   await call.end(reason, { notify: true });
   return { code: OK };
 }
@@ -113,15 +110,15 @@ export async function invite(call: CallCore, userIds: string[]): Promise<{ code:
 }
 
 export async function descendAbility(call: CallCore): Promise<{ code: number }> {
-  if (call.isEnded() || call.mediaType !== RCCallMediaType.AUDIO_VIDEO) {
-    return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
-  }
-  call.mediaType = RCCallMediaType.AUDIO;
-  const result = await call.sendToOthers(RCCallMessageType.ModifyMedia, {
-    mediaType: RCCallMediaType.AUDIO,
+  if (call.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+  let sent: { code: number } = { code: OK };
+  const modifyMedia = { mediaType: RCCallMediaType.AUDIO };
+  const descended = call.descendToAudio(async () => {
+    sent = await call.sendToOthers(RCCallMessageType.ModifyMedia, modifyMedia);
   });
-  await call.media.dropVideo();
-  return { code: result.code };
+  if (descended === false) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+  await descended;
+  return { code: sent.code };
 }
 
 export async function disableVideoTrack(call: CallCore): Promise<{ code: number }> {
@@ -140,7 +137,7 @@ export async function enableVideoTrack(call: CallCore): Promise<IResult> {
   if (existing) return { code: await call.media.setMuted(existing, false) };
   const r = await call.media.acquire(false, true, call.constraints);
   if (r.code !== OK) return { code: r.code, cause: r.cause };
-  return call.publishAndAnnounce(r.tracks);
+  return publishAndAnnounce(call, r.tracks);
 }
 
 /** disableAudioTrack (`muted`) and enableAudioTrack. */
@@ -156,11 +153,11 @@ export async function changeAudioDevice(
 ): Promise<IResult> {
   if (call.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
   const old = call.localTrack('audio');
-  call.constraints = { ...call.constraints, audio };
+  call.setConstraints({ ...call.constraints, audio });
   const r = await call.media.acquire(true, false, call.constraints);
   if (r.code !== OK) return { code: r.code, cause: r.cause };
   const [track] = r.tracks;
   if (old?.isOwnerMuted()) await call.media.setMuted(track, true);
   if (old) await call.media.removeLocal([old]);
-  return call.publishAndAnnounce(r.tracks);
+  return publishAndAnnounce(call, r.tracks);
 }

@@ -2,6 +2,7 @@
  * The state of one call and the rules that change it, shared by the app's requests
  * (`session-actions.ts`), incoming signals (`session-signals.ts`) and room events
  * (`room-events.ts`): who is in the call and how long they may ring, when the call ends and how.
+ * Its state is private: those files change it only through the methods below.
  */
 import {
   RCCallEndReason,
@@ -16,30 +17,26 @@ import { callSafely } from './logger.js';
 import { SessionMedia } from './media.js';
 import { Members } from './members.js';
 import { roomEvents } from './room-events.js';
+import { joinAndPublish } from './session-join.js';
 import type { RCCallSession } from './session.js';
 import { callContent, hangupPush } from './signal-content.js';
-import type {
-  IEndSummary,
-  IMediaConstraints,
-  ISenderInfo,
-  ISessionListener,
-  RCLocalTrack,
-} from './types.js';
+import { endSummary } from './summary.js';
+import type { IMediaConstraints, ISenderInfo, ISessionListener, RCLocalTrack } from './types.js';
 
 const OK = RCCallErrorCode.SUCCESS;
 
 export class CallCore {
-  state = RCCallSessionState.WAITING;
-  listener?: ISessionListener;
   readonly members = new Members();
   readonly media: SessionMedia;
+  #state = RCCallSessionState.WAITING;
+  #listener?: ISessionListener;
   /** Our own no-answer timer while an incoming call rings. */
-  ownTimer?: ReturnType<typeof setTimeout>;
+  #ownTimer?: ReturnType<typeof setTimeout>;
+  #accepting = false;
+  #constraints?: IMediaConstraints;
+  #mediaType: RCCallMediaType;
   readonly #createdAt: number;
   #connectedAt = 0;
-  accepting = false;
-  constraints?: IMediaConstraints;
-  mediaType: RCCallMediaType;
   #ended?: Promise<void>;
 
   constructor(
@@ -48,25 +45,51 @@ export class CallCore {
     /** Handed to the listener callbacks and to the client when the call closes. */
     readonly session: RCCallSession,
   ) {
-    this.mediaType = init.mediaType;
+    this.#mediaType = init.mediaType;
     this.#createdAt = ctx.serverTime();
     this.media = new SessionMedia(ctx.media, roomEvents(this), ctx.mediaOptions, ctx.logger);
   }
 
+  get state(): RCCallSessionState {
+    return this.#state;
+  }
+
+  /** Audio only, or audio and video (a video call can become audio only; never back). */
+  get mediaType(): RCCallMediaType {
+    return this.#mediaType;
+  }
+
+  /** The constraints the app gave for this call's devices (new devices open with them). */
+  get constraints(): IMediaConstraints | undefined {
+    return this.#constraints;
+  }
+
+  setConstraints(constraints: IMediaConstraints | undefined): void {
+    this.#constraints = constraints;
+  }
+
+  setListener(listener: ISessionListener): void {
+    this.#listener = listener;
+  }
+
   isEnded(): boolean {
-    return this.state === RCCallSessionState.END;
+    return this.#state === RCCallSessionState.END;
+  }
+
+  isKeeping(): boolean {
+    return this.#state === RCCallSessionState.KEEPING;
   }
 
   /** An incoming call that rings here: not answered, not being answered, not ended. */
   isRinging(): boolean {
-    return this.init.incoming && this.state === RCCallSessionState.WAITING && !this.accepting;
+    return this.init.incoming && this.#state === RCCallSessionState.WAITING && !this.#accepting;
   }
 
   userState(userId: string): RCCallUserState {
     if (userId === this.ctx.userId()) {
-      return this.state === RCCallSessionState.END
+      return this.isEnded()
         ? RCCallUserState.NONE
-        : this.state === RCCallSessionState.KEEPING
+        : this.isKeeping()
           ? RCCallUserState.KEEPING
           : RCCallUserState.WAITING;
     }
@@ -74,9 +97,32 @@ export class CallCore {
   }
 
   emit(name: keyof ISessionListener, ...args: unknown[]): void {
-    const fn = this.listener?.[name] as ((...a: unknown[]) => void) | undefined;
-    if (!this.listener) this.ctx.logger.warn(`${name}: no session listener registered`);
-    callSafely(this.ctx.logger, name, fn?.bind(this.listener), ...args, this.session);
+    const listener = this.#listener;
+    const fn = listener?.[name] as ((...a: unknown[]) => void) | undefined;
+    if (!listener) this.ctx.logger.warn(`${name}: no session listener registered`);
+    callSafely(this.ctx.logger, name, fn?.bind(listener), ...args, this.session);
+  }
+
+  /** An incoming call rings here until `delay` is over, then `onTimeout` (if still ringing). */
+  ringUntil(delay: number, onTimeout: () => void): void {
+    this.#ownTimer = setTimeout(() => this.isRinging() && onTimeout(), delay);
+  }
+
+  /** We answer: the call no longer rings here. */
+  beginAccepting(): void {
+    this.#accepting = true;
+    clearTimeout(this.#ownTimer);
+  }
+
+  /**
+   * The call becomes audio only, once: local and remote video are dropped after `announce` (the
+   * ModifyMedia that tells the others, when we decide it) has gone out. `false` when the call was
+   * audio only already.
+   */
+  descendToAudio(announce?: () => Promise<unknown>): false | Promise<void> {
+    if (this.#mediaType !== RCCallMediaType.AUDIO_VIDEO) return false;
+    this.#mediaType = RCCallMediaType.AUDIO;
+    return announce ? announce().then(() => this.media.dropVideo()) : this.media.dropVideo();
   }
 
   envelope(messageType: RCCallMessageType, recipients: string[]) {
@@ -102,46 +148,25 @@ export class CallCore {
   }
 
   becomeKeeping(): void {
-    if (this.state !== RCCallSessionState.WAITING) return;
-    this.state = RCCallSessionState.KEEPING;
+    if (this.#state !== RCCallSessionState.WAITING) return;
+    this.#state = RCCallSessionState.KEEPING;
     this.#connectedAt = this.ctx.serverTime();
   }
 
-  async joinAndPublish(
-    joined: Promise<{ code: number; reason?: RCCallEndReason }>,
-    tracks: RCLocalTrack[],
-    announce: boolean,
-  ): Promise<{ code: number }> {
-    const j = await joined;
-    if (this.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
-    if (j.code !== OK) {
-      void this.end(j.reason ?? RCCallEndReason.NETWORK_ERROR, { notify: true });
-      return { code: j.code };
-    }
-    return this.publishAndAnnounce(tracks, announce);
-  }
-
-  async publishAndAnnounce(tracks: RCLocalTrack[], announce = true): Promise<{ code: number }> {
-    const code = await this.media.publish(tracks);
-    if (code !== OK || this.isEnded())
-      return { code: code !== OK ? code : RCCallErrorCode.STATE_MACHINE_EXIT };
-    if (announce) for (const t of tracks) this.emit('onTrackReady', t);
-    return { code: OK };
-  }
-
   /**
-   * Ends the call: Hangup to the others (`notify`), stop local media, leave the room, then
-   * `onSessionClose`. Idempotent.
+   * Ends the call, the one way every call ends: Hangup to the others (`notify`), stop local media,
+   * leave the room, then `onSessionClose` (not for a call whose `call()` failed: `report: false`).
+   * Idempotent.
    */
   end(
     reason: RCCallEndReason,
-    opts: { notify: boolean; sendReason?: number; to?: string[] },
+    opts: { notify: boolean; sendReason?: number; to?: string[]; report?: boolean },
   ): Promise<void> {
     if (this.#ended) return this.#ended;
     const recipients = opts.to ?? this.members.active();
-    this.state = RCCallSessionState.END;
+    this.#state = RCCallSessionState.END;
     const endTimestamp = this.ctx.serverTime();
-    clearTimeout(this.ownTimer);
+    clearTimeout(this.#ownTimer);
     this.members.clearAllTimers();
     this.#ended = (async () => {
       if (opts.notify && recipients.length) {
@@ -155,18 +180,12 @@ export class CallCore {
           .catch(() => undefined);
       }
       await this.media.close();
-      const beginTimestamp = this.#connectedAt || this.#createdAt;
-      const summary: IEndSummary = {
-        conversationType: this.init.conversationType,
-        channelId: this.init.channelId,
-        targetId: this.init.targetId,
-        mediaType: this.mediaType,
-        beginTimestamp,
-        endTimestamp,
-        duration: this.#connectedAt ? Math.max(0, endTimestamp - this.#connectedAt) : 0,
-        endReason: reason,
-      };
-      this.ctx.closed(this.session, summary);
+      if (opts.report === false) {
+        this.ctx.closed(this.session);
+        return;
+      }
+      const times = { createdAt: this.#createdAt, connectedAt: this.#connectedAt, endTimestamp };
+      this.ctx.closed(this.session, endSummary(this.init, this.mediaType, times, reason));
     })();
     return this.#ended;
   }
@@ -185,10 +204,10 @@ export class CallCore {
     this.members.clearTimer(userId);
     this.members.clearLeaveTimer(userId);
     this.emit('onAccept', this.members.info(userId));
-    if (!this.init.incoming && this.state === RCCallSessionState.WAITING) {
+    if (!this.init.incoming && this.#state === RCCallSessionState.WAITING) {
       // The caller joins the room only now that someone answered.
       this.becomeKeeping();
-      void this.joinAndPublish(this.media.join(this.init.callId), [...this.media.tracks], false);
+      void joinAndPublish(this, this.media.join(this.init.callId), [...this.media.tracks], false);
     }
   }
 
@@ -199,7 +218,7 @@ export class CallCore {
     if (this.isEnded()) return;
     const remaining = this.members.active().length + 1;
     const wasInviter = userId === this.init.callerId || userId === this.init.inviterId;
-    const nobodyKeeping = !this.members.anyKeeping() && this.state !== RCCallSessionState.KEEPING;
+    const nobodyKeeping = !this.members.anyKeeping() && !this.isKeeping();
     if (remaining < 2 || (wasInviter && nobodyKeeping)) {
       void this.end(reason, notifyOnEnd ? { notify: true, to: [userId] } : { notify: false });
     }

@@ -20,13 +20,14 @@ export function handleSignal(call: CallCore, s: CallSignal): void {
       return call.remoteAccept(s.senderUserId);
     case 'hangup':
       return call.removeUser(s.senderUserId, toRemoteReason(s.reason ?? 0));
-    case 'modifyMedia':
-      if (s.mediaType === RCCallMediaType.AUDIO && call.mediaType === RCCallMediaType.AUDIO_VIDEO) {
-        call.mediaType = RCCallMediaType.AUDIO;
-        void call.media.dropVideo();
+    case 'modifyMedia': {
+      const descended = s.mediaType === RCCallMediaType.AUDIO && call.descendToAudio();
+      if (descended) {
+        void descended;
         call.emit('onMediaModify', sender, RCCallMediaType.AUDIO);
       }
       return;
+    }
     case 'modifyMem':
       return onModifyMem(call, s, sender);
     case 'invite':

@@ -60,7 +60,7 @@ export class RCCallSession {
   }
 
   registerSessionListener(listener: ISessionListener): void {
-    this.#core.listener = checkListener(listener);
+    this.#core.setListener(checkListener(listener));
   }
 
   // ---- getters -------------------------------------------------------------------------------
@@ -186,16 +186,17 @@ export class RCCallSession {
 
   /** @internal Outgoing: opens the local devices for the call. */
   prepareMedia(mediaType: RCCallMediaType, constraints?: IMediaConstraints) {
-    this.#core.constraints = constraints;
+    this.#core.setConstraints(constraints);
     return this.media.acquire(true, mediaType === RCCallMediaType.AUDIO_VIDEO, constraints);
   }
 
-  /** @internal Outgoing call that failed to start: release everything, tell nobody. */
-  async abort(): Promise<void> {
-    this.#core.state = RCCallSessionState.END;
+  /**
+   * @internal Outgoing call that failed to start (`call()` says so, not `onSessionClose`): release
+   * everything; `notify` tells the invitees, who ring already, why it stops.
+   */
+  abort(reason: RCCallEndReason, opts: { notify: boolean }): Promise<void> {
     this.#queue = null;
-    this.#members.clearAllTimers();
-    await this.media.close();
+    return this.#core.end(reason, { notify: opts.notify, report: false });
   }
 
   /** @internal Outgoing: hold incoming signals until `call()` has resolved. */
@@ -203,9 +204,13 @@ export class RCCallSession {
     this.#queue = [];
   }
 
-  /** @internal Outgoing: the call is set up; deliver what waited. */
-  open(inviteSentTime: number): void {
-    for (const id of this.#members.active()) this.#core.startTimer(id, inviteSentTime);
+  /** @internal Outgoing: the Invite went out at `sentTime`; each invitee may ring until the timeout. */
+  startTimers(sentTime: number): void {
+    for (const id of this.#members.active()) this.#core.startTimer(id, sentTime);
+  }
+
+  /** @internal Outgoing: `call()` has resolved; deliver what waited. */
+  open(): void {
     const queued = this.#queue ?? [];
     this.#queue = null;
     for (const s of queued) this.handle(s);
@@ -213,12 +218,11 @@ export class RCCallSession {
 
   /** @internal Incoming: ring back to everyone, start our own no-answer timer. */
   ring(sentTime: number): void {
-    this.#core.ownTimer = setTimeout(() => {
-      if (this.#core.isRinging()) {
-        void this.#core.end(RCCallEndReason.NO_RESPONSE, { notify: true });
-      }
-    }, this.#core.delayFor(sentTime));
-    void this.#core.sendToOthers(RCCallMessageType.Ringing);
+    const core = this.#core;
+    core.ringUntil(core.delayFor(sentTime), () => {
+      void core.end(RCCallEndReason.NO_RESPONSE, { notify: true });
+    });
+    void core.sendToOthers(RCCallMessageType.Ringing);
   }
 
   /** @internal A validated signal for this call. */

@@ -17,17 +17,14 @@ import { RCCallSession } from './session.js';
 import { decodeSignal, type CallSignal } from './signals.js';
 import type { IOfflineRecord } from './types.js';
 import { BoundedSet } from './bounded-set.js';
+import type { SessionRegistry } from './session-registry.js';
 
 /** What the router shares with its client. */
 export interface RouterHost {
   readonly ctx: SessionContext;
   readonly logger: Logger;
-  /** The client's sessions by callId; the router adds the incoming ones. */
-  readonly sessions: Map<string, RCCallSession>;
-  /** Calls that ended: late signals for them are dropped. */
-  readonly finished: BoundedSet<string>;
-  /** Whether a session that has not ended exists. */
-  busy(): boolean;
+  /** The client's calls; the router adds the incoming ones. */
+  readonly sessions: SessionRegistry;
   onSession(session: RCCallSession): void;
   onOfflineRecord(record: IOfflineRecord): void;
 }
@@ -72,8 +69,8 @@ export class SignalRouter {
   }
 
   #dispatch(s: CallSignal): void {
-    const { sessions, finished } = this.#host;
-    if (finished.has(s.callId)) return;
+    const { sessions } = this.#host;
+    if (sessions.isFinished(s.callId)) return;
     const session = sessions.get(s.callId);
     if (session) {
       const sameConversation =
@@ -85,7 +82,7 @@ export class SignalRouter {
     const self = this.#host.ctx.userId();
     if (s.senderUserId === self) return; // our other device's call
     if (s.kind === 'hangup') {
-      finished.add(s.callId); // it ended before we heard of it
+      sessions.finish(s.callId); // it ended before we heard of it
     } else if (s.kind === 'invite' && s.inviteUserIds?.includes(self)) {
       this.#incoming(s, s.senderUserId, s.inviteUserIds, []);
     } else if (s.kind === 'modifyMem' && s.inviteUserIds?.includes(self)) {
@@ -119,8 +116,8 @@ export class SignalRouter {
     session.addMember(s.senderUserId, RCCallUserState.KEEPING, s.user);
     for (const id of invitees)
       session.addMember(id, RCCallUserState.WAITING, undefined, s.sentTime);
-    const busy = this.#host.busy();
-    this.#host.sessions.set(s.callId, session);
+    const busy = this.#host.sessions.live().length > 0;
+    this.#host.sessions.add(session);
     if (busy) {
       this.#host.onSession(session);
       void session.end(RCCallEndReason.BUSY_LINE, { notify: true });

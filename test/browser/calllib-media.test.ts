@@ -120,6 +120,12 @@ describe('CallLib media, devices and faults on the memory network', () => {
     const b = await bob.closed();
     expect(b.summary.endReason).to.equal(RCCallEndReason.REMOTE_GET_MEDIA_RESOURCE_ERROR);
     expect(net.liveTracks()).to.have.length(0);
+    expect(alice.of('close'), 'a failed call() is no session to close').to.deep.equal([]);
+    // The Hangup is like every other: to the invitee, reason 8, with its push (stops a phone ringing).
+    const [hangup] = net.sent.filter((x) => x.signal.messageType === 'RC:VCHangup');
+    expect(hangup.signal.recipients).to.deep.equal(['bob']);
+    expect(hangup.signal.content).to.include({ reason: RCCallEndReason.GET_MEDIA_RESOURCES_ERROR });
+    expect(JSON.parse(hangup.signal.push!.data)).to.deep.include({ reason: 8 });
     net.failMedia('alice', { video: true });
     const r2 = await alice.client.call({
       targetId: 'bob',
