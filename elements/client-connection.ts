@@ -44,7 +44,6 @@ export class ClientConnection {
     const generation = ++this.#generation;
     this.#teardown();
     this.#key = this.#keyOf(inputs);
-    this.store.setUserId(config.userId);
     this.store.setStatus('connecting');
     const options = this.store.installOptions(inputs.install);
     try {

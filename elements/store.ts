@@ -3,7 +3,7 @@ import type { RCCallClient } from '../src/calllib/client.js';
 import type { RCCallSession } from '../src/calllib/session.js';
 import type { IInstallOptions, IUserProfile } from '../src/calllib/types.js';
 import { CallModel, type CallStart } from './call-model.js';
-import { CallError, errorCodeFor, type CallErrorCode } from './error-codes.js';
+import { CallError, errorCodeFor } from './error-codes.js';
 import { AutoplayGate } from './autoplay.js';
 import { EventRouter } from './event-router.js';
 import { forwardListener } from './forward-listener.js';
@@ -116,10 +116,6 @@ export class CallStore {
     this.#notify();
   }
 
-  setUserId(userId: string | undefined): void {
-    this.#userId = userId;
-  }
-
   setProfile(profile: IUserProfile): void {
     this.#profile = profile;
     this.#client?.registerUserInfo(profile);
@@ -138,11 +134,6 @@ export class CallStore {
       detail: code === undefined ? { status } : { status, code },
     });
     this.#notify();
-  }
-
-  /** Dispatches a `callerror` (on the element showing `callId`, else the client). */
-  error(code: CallErrorCode, message: string, recoverable = true, cause?: unknown): void {
-    this.#emit({ name: 'callerror', detail: errorDetail(code, message, recoverable, cause) });
   }
 
   /** Calls a user; rejects with a {@link CallError} (and dispatches `callerror`) on failure. */
@@ -184,7 +175,7 @@ export class CallStore {
     const client = this.#client;
     if (!client) {
       const message = 'Not connected: wait for status "connected" before calling';
-      this.error('call/not-connected', message);
+      this.#emit({ name: 'callerror', detail: errorDetail('call/not-connected', message) });
       throw new CallError(message, 'call/not-connected');
     }
     const start: CallStart = { ...call, incoming: false, ...this.#self() };
@@ -195,7 +186,8 @@ export class CallStore {
       : await client.call({ ...options, targetId, mediaType, listener });
     if (result.code !== RCCallErrorCode.SUCCESS || !result.session) {
       const message = `Call to ${targetId} failed with code ${result.code}`;
-      this.error(errorCodeFor(result.code, result.cause), message, true, result.code);
+      const code = errorCodeFor(result.code, result.cause);
+      this.#emit({ name: 'callerror', detail: errorDetail(code, message, true, result.code) });
       throw new CallError(message, result.code);
     }
     const model = this.#model(result.session, start);
