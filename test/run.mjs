@@ -1,36 +1,86 @@
 #!/usr/bin/env node
-// `npm test`: makes sure Debian's Chromium is there, builds, runs the Node tests and the browser
-// tests (inside a loopback-only network namespace when root), and ends with one line
-// `N passed, N failed, N skipped` that adds both up.
+// `npm test`: makes sure Debian's Chromium and Firefox ESR are there, builds, runs the Node tests
+// and the browser tests in both browsers (inside a loopback-only network namespace when root), and
+// ends with one line `N passed, N failed, N skipped` that adds both up.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
 const isRoot = process.getuid?.() === 0;
+
+/**
+ * Inside the tests' network namespace, besides loopback: Firefox gathers no ICE candidates on a
+ * machine without a default route (and none on loopback). So one veth pair, both ends inside the
+ * namespace: 10.213.0.1 with a default route to the other end, where everything that arrives is
+ * answered "network unreachable" at once; the name servers of /etc/resolv.conf are addresses of
+ * loopback, so a DNS query is refused at once too (browsers wait seconds for an unreachable one).
+ * Nothing leaves the namespace, and a connection anywhere but loopback fails within milliseconds,
+ * as with loopback alone.
+ */
+const NETNS_ROUTE = [
+  'ip link add rc-veth0 type veth peer name rc-veth1',
+  'ip addr add 10.213.0.1/24 dev rc-veth0',
+  'ip link set rc-veth0 up',
+  'ip link set rc-veth1 up',
+  'ip route add default via 10.213.0.2 dev rc-veth0 onlink',
+  // The other end's address without ARP (its veth has none).
+  'ip neigh add 10.213.0.2 lladdr "$(ip -o link show rc-veth1 | sed -n \'s/.*link\\/ether \\([0-9a-f:]*\\).*/\\1/p\')" dev rc-veth0',
+  'sysctl -qw net.ipv4.ip_forward=1',
+  'sysctl -qw net.ipv4.conf.all.rp_filter=0',
+  'sysctl -qw net.ipv4.conf.rc-veth1.rp_filter=0',
+  'sysctl -qw net.ipv4.conf.rc-veth1.accept_local=1',
+  'ip rule add iif rc-veth1 lookup 100',
+  'ip route add unreachable default table 100',
+  ...nameservers().map((ip) => `ip addr add ${ip}/${ip.includes(':') ? 128 : 32} dev lo`),
+].join(' && ');
+
+function nameservers() {
+  const conf = existsSync('/etc/resolv.conf') ? readFileSync('/etc/resolv.conf', 'utf8') : '';
+  return [...conf.matchAll(/^nameserver\s+([0-9a-f.:]+)\s*$/gim)]
+    .map((m) => m[1])
+    .filter((ip) => !ip.startsWith('127.') && ip !== '::1');
+}
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts });
 
-/** Chromium, the build, and the network namespace; a number is the exit code of a run that is over. */
+/** The browsers the tests run in (RC_BROWSERS picks some), by Debian package. */
+const browsers = [
+  { name: 'chromium', path: process.env.CHROME_PATH || '/usr/bin/chromium', env: 'CHROME_PATH' },
+  {
+    name: 'firefox',
+    pkg: 'firefox-esr',
+    path: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+    env: 'FIREFOX_PATH',
+  },
+].filter((b) => (process.env.RC_BROWSERS ?? 'chromium,firefox').split(',').includes(b.name));
+
+/** Installs the missing browsers with apt-get when root; else says how, in one line. */
+function installBrowsers() {
+  const missing = browsers.filter((b) => !existsSync(b.path)).map((b) => b.pkg ?? b.name);
+  if (missing.length === 0) return undefined;
+  if (!isRoot) {
+    console.error(
+      `Not found: ${missing.join(', ')}. Install with \`sudo apt-get install -y ${missing.join(' ')}\` (Debian), or set ${browsers.map((b) => b.env).join('/')}.`,
+    );
+    return 1;
+  }
+  console.log(`Installing Debian ${missing.join(', ')} (apt-get)…`);
+  run('apt-get', ['update', '-qq']);
+  const r = run('apt-get', ['install', '-y', '-qq', ...missing], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (r.status !== 0 || browsers.some((b) => !existsSync(b.path))) {
+    console.error(`Could not install ${missing.join(', ')} with apt-get.`);
+    return 1;
+  }
+  return undefined;
+}
+
+/** The browsers, the build, and the network namespace; a number is the exit code of a run that is over. */
 function prepare() {
   if (!process.env.RC_IN_NETNS) {
-    if (!existsSync(chromium)) {
-      if (!isRoot) {
-        console.error(
-          'Chromium not found: install it with `sudo apt-get install -y chromium` (Debian) or set CHROME_PATH.',
-        );
-        return 1;
-      }
-      console.log('Installing Debian chromium (apt-get)…');
-      run('apt-get', ['update', '-qq']);
-      const r = run('apt-get', ['install', '-y', '-qq', 'chromium'], {
-        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      });
-      if (r.status !== 0 || !existsSync(chromium)) {
-        console.error('Could not install chromium with apt-get.');
-        return 1;
-      }
-    }
+    const installed = installBrowsers();
+    if (installed !== undefined) return installed;
     if (!process.argv.includes('--no-build')) {
       const b = run('npm', ['run', '-s', 'build']);
       if (b.status !== 0) {
@@ -38,7 +88,8 @@ function prepare() {
         return 1;
       }
     }
-    // Hermetic: the tests may only reach loopback. Re-run this script in a new network namespace.
+    // Hermetic: the tests may only reach loopback. Re-run this script in a new network namespace
+    // (with the route Firefox needs, NETNS_ROUTE).
     if (isRoot && spawnSync('unshare', ['-n', 'true']).status === 0) {
       const r = run(
         'unshare',
@@ -46,7 +97,7 @@ function prepare() {
           '-n',
           'sh',
           '-c',
-          'ip link set lo up && exec "$@"',
+          `ip link set lo up && { ${NETNS_ROUTE} || ip link del rc-veth0 2>/dev/null; true; } && exec "$@"`,
           'sh',
           process.execPath,
           ...process.argv.slice(1),

@@ -45,6 +45,8 @@ export class Peer {
   private sentScale?: number;
   private timer?: ReturnType<typeof setTimeout>;
   private closed = false;
+  /** Removes the connection's listeners on close. */
+  private readonly listening = new AbortController();
 
   constructor(
     readonly polite: boolean,
@@ -56,17 +58,22 @@ export class Peer {
     // and DTLS set-up of the default policy, which bundles only once the answer arrives).
     const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', ...config });
     this.pc = pc;
-    pc.onnegotiationneeded = () => void this.offer();
-    pc.onicecandidate = ({ candidate }) => {
+    const on = <K extends keyof RTCPeerConnectionEventMap>(
+      type: K,
+      fn: (e: RTCPeerConnectionEventMap[K]) => void,
+    ) => pc.addEventListener(type, fn, { signal: this.listening.signal });
+    on('negotiationneeded', () => void this.offer());
+    on('icecandidate', ({ candidate }) => {
       if (candidate) events.send({ candidate: candidate.toJSON() });
-    };
-    pc.ontrack = ({ track }) =>
-      events.onRemoteTrack(track.kind === 'audio' ? 'audio' : 'video', track);
-    pc.oniceconnectionstatechange = () => {
+    });
+    on('track', ({ track }) =>
+      events.onRemoteTrack(track.kind === 'audio' ? 'audio' : 'video', track),
+    );
+    on('iceconnectionstatechange', () => {
       if (pc.iceConnectionState === 'failed') pc.restartIce();
       events.onIceState?.(pc.iceConnectionState);
-    };
-    pc.onconnectionstatechange = () => this.watch();
+    });
+    on('connectionstatechange', () => this.watch());
     this.arm(CONNECT_MS);
     if (!polite) {
       for (const kind of KINDS) {
@@ -113,8 +120,7 @@ export class Peer {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.timer);
-    this.pc.onnegotiationneeded = this.pc.onicecandidate = this.pc.ontrack = null;
-    this.pc.oniceconnectionstatechange = this.pc.onconnectionstatechange = null;
+    this.listening.abort();
     this.pc.close();
   }
 

@@ -127,6 +127,8 @@ for (const backend of backends) {
       await state(bob, 'incoming');
       await bob.session.accept();
       await state(alice, 'active');
+      // Mutes reach the others once the track is in the room (before, it just arrives muted).
+      await waitUntil(() => !!bob.session.call?.members.get('alice')?.audio, 'no audio', TIMEOUT);
       const mutes: unknown[] = [];
       bob.client.addEventListener('mutechange', (e) => mutes.push(e.detail.muteUser));
       log.veto.add('beforemute');

@@ -44,14 +44,22 @@ function tiles(s: RcCallSession): RcVideoTile[] {
   return [...s.shadowRoot!.querySelectorAll('rc-video-tile')];
 }
 
-/** Decoded frames of real video in the tile's `<video>`. */
+/**
+ * Frames of real video shown in the tile's `<video>`: by its playback quality (Chromium; a page in a
+ * background tab presents none), or counted as presented (Firefox counts no MediaStream frames).
+ */
 async function framesIn(tile: RcVideoTile): Promise<void> {
   const video = tile.shadowRoot!.querySelector('video')!;
-  await waitUntil(
-    () => video.videoWidth > 0 && video.getVideoPlaybackQuality().totalVideoFrames > 1,
-    `no frames for ${tile.userId}`,
-    { timeout: 10000 },
-  );
+  let frames = 0;
+  const count = () => {
+    frames++;
+    if (frames < 3) video.requestVideoFrameCallback(count);
+  };
+  video.requestVideoFrameCallback(count);
+  const decoded = () => Math.max(frames, video.getVideoPlaybackQuality().totalVideoFrames);
+  await waitUntil(() => video.videoWidth > 0 && decoded() > 1, `no frames for ${tile.userId}`, {
+    timeout: 10000,
+  });
 }
 
 describe('elements on the local backend (real WebRTC, fake devices)', () => {

@@ -10,6 +10,7 @@ import {
   waitFor,
   type Party,
 } from './local-harness.js';
+import { itOutsideFirefox } from './helpers/browsers.js';
 
 type PeerOptions = { userId: string; channelName: string; sameContext: true };
 
@@ -58,15 +59,18 @@ describe('local backend: tabs of one browser (BroadcastChannel)', () => {
     expect(alice.client.inspect().peerConnections).to.deep.equal([]);
   });
 
-  it('a hung tab (frozen, no goodbye) is noticed by its silence and the call ends', async () => {
-    const { alice, id } = await callOtherTab();
-    parties = [alice];
-    peers = [id];
-    const { localTracks } = alice.client.inspect();
-    expect(localTracks).to.have.length(2);
-    await executeServerCommand('local-peer-freeze', { id });
-    await waitFor(() => alice.closed.length === 1, 'alice’s call ends', 15_000);
-    expect(alice.hungup.map((h) => h.userId)).to.deep.equal(['bob']);
-    expect(localTracks.map((t) => t.readyState)).to.deep.equal(['ended', 'ended']);
-  });
+  itOutsideFirefox('freezing a page needs CDP (Page.setWebLifecycleState)')(
+    'a hung tab (frozen, no goodbye) is noticed by its silence and the call ends',
+    async () => {
+      const { alice, id } = await callOtherTab();
+      parties = [alice];
+      peers = [id];
+      const { localTracks } = alice.client.inspect();
+      expect(localTracks).to.have.length(2);
+      await executeServerCommand('local-peer-freeze', { id });
+      await waitFor(() => alice.closed.length === 1, 'alice’s call ends', 15_000);
+      expect(alice.hungup.map((h) => h.userId)).to.deep.equal(['bob']);
+      expect(localTracks.map((t) => t.readyState)).to.deep.equal(['ended', 'ended']);
+    },
+  );
 });
