@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import {
   ConversationType,
   RCCallEndReason,
@@ -361,11 +361,10 @@ describe('CallLib against untrusted and unusual input', () => {
       mediaType: RCCallMediaType.AUDIO_VIDEO,
       listener,
     });
-    if (code === RCCallErrorCode.SUCCESS) {
-      await new Promise((r) => setTimeout(r, 50));
-      await session!.hungup();
-    }
-    await new Promise((r) => setTimeout(r, 50));
+    expect(code).to.equal(RCCallErrorCode.SUCCESS);
+    await waitUntil(() => played.includes('video:alice:true') && played.includes('video:bob:true'));
+    await session!.hungup();
+    await waitUntil(() => closes.length === 2, 'both sessions close');
     expect(played).to.include('ringing:bob:true');
     expect(played).to.include('accept:bob:bob');
     expect(played).to.include('video:bob:true');

@@ -80,7 +80,12 @@ describe('local backend: the clients of one page share one BroadcastChannel', ()
     expect(PageChannel.join(name, bob.receive)).to.equal(channel);
     channel.post(alice.receive, frame(1));
     channel.leave(bob.receive); // before the frame's task ran
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Frames are delivered in order: once a later one reached alice, the first one's task ran.
+    const carol = inbox();
+    PageChannel.join(name, carol.receive);
+    channel.post(carol.receive, frame(2));
+    await waitUntil(() => alice.frames.length === 1);
+    channel.leave(carol.receive);
     expect(bob.frames).to.deep.equal([]);
 
     channel.leave(alice.receive);
