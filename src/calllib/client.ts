@@ -56,6 +56,7 @@ export class RCCallClient {
   readonly #router: SignalRouter;
   #profile: IUserProfile = {};
   #destroyed = false;
+  #adopted: MediaStreamTrack[] = [];
 
   readonly #signaling: SignalingPort;
 
@@ -68,8 +69,11 @@ export class RCCallClient {
       throw new TypeError('RCCallClient: options.onSessionClose(session, summary) is required');
     }
     this.#logger = new Logger(options.logLevel ?? LogLevel.WARN, options.logStdout);
+    const settings = settingsOf(options);
+    const takeAdopted = () => this.#adopted.splice(0);
     this.#ctx = {
-      ...settingsOf(options),
+      ...settings,
+      mediaOptions: { ...settings.mediaOptions, takeAdopted },
       logger: this.#logger,
       media,
       userId: () => signaling.getUserId(),
@@ -97,6 +101,15 @@ export class RCCallClient {
     signaling.setReceiver((raw) => {
       if (!this.#destroyed) this.#router.receive(raw);
     });
+  }
+
+  /**
+   * (Ours.) Open tracks, such as a preview's, for the next `call()` or `accept()` to use instead of
+   * opening devices: no second prompt. The engine owns them from now on and stops those the call
+   * does not use; the ones it uses stop with the call.
+   */
+  useLocalTracks(tracks: MediaStreamTrack[]): void {
+    this.#adopted = [...tracks];
   }
 
   /** Own user info, sent as `content.user` with every call message. */

@@ -125,3 +125,7 @@ export const ENGINE_TYPE_RONGRTC = 4;
 export const DEFAULT_JOIN_TYPE = 2;
 /** RongCloud's fixed no-answer timeout. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** The tag of CallLib's camera and microphone tracks. */
+export const TRACK_TAG = 'RongCloudRTC';
+/** The tag of a shared screen's track (ours; an older CallLib peer sees one more video track). */
+export const SCREEN_TAG = 'screenshare';

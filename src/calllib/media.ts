@@ -1,4 +1,4 @@
-import { RCCallEndReason, RCCallErrorCode } from './enums.js';
+import { RCCallEndReason, RCCallErrorCode, SCREEN_TAG } from './enums.js';
 import { callSafely, type Logger } from './logger.js';
 import { mediaFailureCause } from './media-failure.js';
 import type { LocalTracksResult, MediaPort, MediaRoom, RoomEvents } from './ports.js';
@@ -22,7 +22,12 @@ export interface MediaOptions {
   subscribeRetry: boolean;
   demotion: boolean;
   joinType: number;
+  /** The tracks the app handed over for the next call (`useLocalTracks`); taken once. */
+  takeAdopted?: () => MediaStreamTrack[];
 }
+
+/** Whether a track is a shared screen rather than a camera. */
+export const isScreen = (track: RCTrack) => track.getTag() === SCREEN_TAG;
 
 /**
  * The media of one session: its local tracks and its room. Owns both: `close()` stops every local
@@ -65,7 +70,11 @@ export class SessionMedia {
     video: boolean,
     constraints?: IMediaConstraints,
   ): Promise<LocalTracksResult> {
-    let result = await this.#create(audio, video, constraints);
+    const adopt = this.#options.takeAdopted?.() ?? [];
+    let result = await this.#create(audio, video, constraints, adopt);
+    // What the backend did not take is ours to stop: the app handed it over.
+    const used = new Set(result.tracks.map((t) => t.getMediaStreamTrack?.()));
+    adopt.forEach((t) => used.has(t) || t.stop());
     if (result.code !== OK && audio && video && this.#options.demotion) {
       this.#logger.warn('camera and microphone failed, retrying with the microphone only');
       result = await this.#create(true, false, constraints);
@@ -79,9 +88,36 @@ export class SessionMedia {
     return result;
   }
 
-  async #create(audio: boolean, video: boolean, constraints?: IMediaConstraints) {
+  /** Opens a screen to share (`createScreenTrack`); 53302 where the backend cannot. */
+  async acquireScreen(): Promise<LocalTracksResult> {
+    const fail = (cause?: LocalTracksResult['cause']) => ({
+      code: RCCallErrorCode.GET_LOCAL_VIDEO_TRACK_ERROR,
+      tracks: [],
+      cause,
+    });
+    if (!this.#port.createScreenTrack) return fail('unknown');
+    let result: LocalTracksResult;
     try {
-      const r = await this.#port.createLocalTracks({ audio, video, constraints });
+      result = await this.#port.createScreenTrack();
+    } catch (err) {
+      return fail(mediaFailureCause(err));
+    }
+    if (result.code !== OK || this.#closed) {
+      result.tracks.forEach((t) => destroy(t));
+      return result.code === OK ? { code: RCCallErrorCode.STATE_MACHINE_EXIT, tracks: [] } : result;
+    }
+    this.#localTracks.push(...result.tracks);
+    return result;
+  }
+
+  async #create(
+    audio: boolean,
+    video: boolean,
+    constraints?: IMediaConstraints,
+    adopt?: MediaStreamTrack[],
+  ) {
+    try {
+      const r = await this.#port.createLocalTracks({ audio, video, constraints, adopt });
       if (r.code !== OK) r.tracks.forEach((t) => destroy(t));
       return r.code === OK ? r : { code: r.code, tracks: [], cause: r.cause };
     } catch (err) {
@@ -170,6 +206,27 @@ export class SessionMedia {
       const remoteVideo = room.getRemoteTracks().filter((t) => t.isVideoTrack());
       if (remoteVideo.length) await room.unsubscribe(remoteVideo).catch(() => undefined);
     }
+  }
+
+  /**
+   * Sends `next` (just acquired) in place of `old`, then stops `old`: with the room's
+   * `replaceTrack` where it has one (no renegotiation), else unpublish and publish.
+   */
+  async replace(old: RCLocalTrack, next: RCLocalTrack): Promise<number> {
+    this.#localTracks = this.#localTracks.filter((t) => t !== old);
+    const room = this.room;
+    let code: number = OK;
+    if (room?.replaceTrack) {
+      code = await room.replaceTrack(old, next).then(
+        (r) => r.code,
+        () => RCCallErrorCode.STATE_MACHINE_EXIT,
+      );
+    } else if (room) {
+      await room.unpublish([old]).catch(() => undefined);
+      code = await this.publish([next]);
+    }
+    destroy(old);
+    return code;
   }
 
   /** Unpublishes and stops some local tracks. */

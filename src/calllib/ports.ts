@@ -72,6 +72,11 @@ export interface LocalTrackRequest {
   audio: boolean;
   video: boolean;
   constraints?: IMediaConstraints;
+  /**
+   * Tracks the page opened already (a preview): a live one of a requested kind is used as that
+   * kind's track, and no device of that kind is opened.
+   */
+  adopt?: MediaStreamTrack[];
 }
 
 /** Why opening a device failed, as far as the browser tells (permission, missing, busy). */
@@ -126,6 +131,11 @@ export interface MediaRoom {
   unpublish(tracks: RCLocalTrack[]): Promise<{ code: number }>;
   subscribe(tracks: RCTrack[]): Promise<{ code: number }>;
   unsubscribe(tracks: RCTrack[]): Promise<{ code: number }>;
+  /**
+   * Sends `next` in place of the published `old` (same kind, same tag), without renegotiating;
+   * the backend does not stop `old`. Without it the engine unpublishes `old` and publishes `next`.
+   */
+  replaceTrack?(old: RCLocalTrack, next: RCLocalTrack): Promise<{ code: number }>;
   /** Mutes/unmutes a published local track and tells the room's other members. */
   setTrackMuted(track: RCLocalTrack, muted: boolean): Promise<{ code: number }>;
   leave(): Promise<void>;
@@ -139,6 +149,11 @@ export interface MediaPort {
     events: RoomEvents,
     options?: { joinType?: number },
   ): Promise<JoinResult>;
+  /**
+   * Opens a screen, window or tab (`getDisplayMedia`) as one video track tagged
+   * `SCREEN_TAG`. Without it, screen sharing fails with 53302.
+   */
+  createScreenTrack?(): Promise<LocalTracksResult>;
   /** RongCloud only: user info of a member already in the room. */
   getJoinedUserInfo?(userId: string): Promise<{ code: number; data?: unknown }>;
 }

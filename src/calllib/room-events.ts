@@ -4,7 +4,7 @@
  * network or media failure ends the call.
  */
 import { RCCallEndReason, RCCallMediaType, RCCallUserState } from './enums.js';
-import type { MediaHost } from './media.js';
+import { isScreen, type MediaHost } from './media.js';
 import type { CallCore } from './session-core.js';
 import type { RCTrack } from './types.js';
 
@@ -22,6 +22,11 @@ export function roomEvents(call: CallCore): MediaHost {
     audioOnly: () => call.mediaType === RCCallMediaType.AUDIO,
     onRemoteTrackReady: (track) => {
       if (call.isEnded()) return;
+      if (isScreen(track)) {
+        call.emit('onTrackReady', track);
+        call.screenShared(track, true);
+        return;
+      }
       if (
         track.isVideoTrack() &&
         call.members.setVideoMuted(track.getUserId(), track.isOwnerMuted())
@@ -37,7 +42,8 @@ export function roomEvents(call: CallCore): MediaHost {
     room: {
       onTrackUnpublish: (tracks) => {
         if (call.isEnded() || call.mediaType !== RCCallMediaType.AUDIO_VIDEO) return;
-        for (const t of tracks.filter((t) => t.isVideoTrack())) {
+        for (const t of tracks.filter(isScreen)) call.screenShared(t, false);
+        for (const t of tracks.filter((t) => t.isVideoTrack() && !isScreen(t))) {
           if (call.members.setVideoMuted(t.getUserId(), true)) {
             call.emit('onVideoMuteChange', { ...muteUser(t, 'video'), muted: true });
           }

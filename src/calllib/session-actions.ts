@@ -15,7 +15,7 @@ import type { CallCore } from './session-core.js';
 import { joinAndPublish, publishAndAnnounce } from './session-join.js';
 import { invitePush, modifyMemContent } from './signal-content.js';
 import { isId } from './signals.js';
-import type { IAudioConstraints, IMediaConstraints, IResult } from './types.js';
+import type { IAudioConstraints, IMediaConstraints, IResult, IVideoConstraints } from './types.js';
 
 const OK = RCCallErrorCode.SUCCESS;
 
@@ -147,17 +147,55 @@ export async function setAudioMuted(call: CallCore, muted: boolean): Promise<{ c
   return { code: await call.media.setMuted(track, muted) };
 }
 
-export async function changeAudioDevice(
+/**
+ * changeAudioDevice and changeVideoDevice: opens the device `constraints` name and sends it in
+ * place of the one in use, keeping its mute state; the old one is stopped. A camera that is off
+ * stays off: the next `enableVideoTrack` opens the new one.
+ */
+export async function changeDevice(
   call: CallCore,
-  audio: IAudioConstraints,
+  kind: 'audio' | 'video',
+  constraints: IAudioConstraints | IVideoConstraints,
 ): Promise<IResult> {
   if (call.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
-  const old = call.localTrack('audio');
-  call.setConstraints({ ...call.constraints, audio });
-  const r = await call.media.acquire(true, false, call.constraints);
+  const old = call.localTrack(kind);
+  call.setConstraints({ ...call.constraints, [kind]: constraints });
+  if (kind === 'video' && !old) return { code: OK };
+  const r = await call.media.acquire(kind === 'audio', kind === 'video', call.constraints);
   if (r.code !== OK) return { code: r.code, cause: r.cause };
   const [track] = r.tracks;
-  if (old?.isOwnerMuted()) await call.media.setMuted(track, true);
-  if (old) await call.media.removeLocal([old]);
-  return publishAndAnnounce(call, r.tracks);
+  if (!track) return { code: r.code };
+  if (old?.isOwnerMuted()) track.mute();
+  if (!old) return publishAndAnnounce(call, r.tracks);
+  const code = await call.media.replace(old, track);
+  if (code !== OK || call.isEnded())
+    return { code: code !== OK ? code : RCCallErrorCode.STATE_MACHINE_EXIT };
+  call.emit('onTrackReady', track);
+  return { code: OK };
+}
+
+/** Shares a screen as one more video track of ours (video calls only, once in the call). */
+export async function startScreenShare(call: CallCore): Promise<IResult> {
+  if (!call.isKeeping() || call.mediaType !== RCCallMediaType.AUDIO_VIDEO)
+    return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
+  if (call.screenTrack()) return { code: OK };
+  const r = await call.media.acquireScreen();
+  if (r.code !== OK) return { code: r.code, cause: r.cause };
+  const [track] = r.tracks;
+  if (!track) return { code: RCCallErrorCode.GET_LOCAL_VIDEO_TRACK_ERROR };
+  // The browser's own "stop sharing" ends the track.
+  track.getMediaStreamTrack?.()?.addEventListener('ended', () => void stopScreenShare(call), {
+    once: true,
+  });
+  const published = await publishAndAnnounce(call, r.tracks);
+  if (published.code === OK) call.screenShared(track, true);
+  return published;
+}
+
+export async function stopScreenShare(call: CallCore): Promise<{ code: number }> {
+  const track = call.screenTrack();
+  if (!track) return { code: OK };
+  const code = await call.media.removeLocal([track]);
+  call.screenShared(track, false);
+  return { code };
 }

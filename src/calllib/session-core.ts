@@ -14,14 +14,20 @@ import {
 } from './enums.js';
 import type { SessionContext, SessionInit } from './context.js';
 import { callSafely } from './logger.js';
-import { SessionMedia } from './media.js';
+import { isScreen, SessionMedia } from './media.js';
 import { Members } from './members.js';
 import { roomEvents } from './room-events.js';
 import { joinAndPublish } from './session-join.js';
 import type { RCCallSession } from './session.js';
 import { callContent, hangupPush } from './signal-content.js';
 import { endSummary } from './summary.js';
-import type { IMediaConstraints, ISenderInfo, ISessionListener, RCLocalTrack } from './types.js';
+import type {
+  IMediaConstraints,
+  ISenderInfo,
+  ISessionListener,
+  RCLocalTrack,
+  RCTrack,
+} from './types.js';
 
 const OK = RCCallErrorCode.SUCCESS;
 
@@ -143,8 +149,22 @@ export class CallCore {
     return this.ctx.send({ ...this.envelope(messageType, recipients), content });
   }
 
+  /** Our microphone or camera (not a shared screen). */
   localTrack(kind: 'audio' | 'video'): RCLocalTrack | undefined {
-    return this.media.tracks.find((t) => (kind === 'audio' ? t.isAudioTrack() : t.isVideoTrack()));
+    return this.media.tracks.find(
+      (t) => !isScreen(t) && (kind === 'audio' ? t.isAudioTrack() : t.isVideoTrack()),
+    );
+  }
+
+  /** The screen we share, if we do. */
+  screenTrack(): RCLocalTrack | undefined {
+    return this.media.tracks.find(isScreen);
+  }
+
+  /** A member (us too) started or stopped sharing a screen: `onScreenShareChange`. */
+  screenShared(track: RCTrack, sharing: boolean): void {
+    const userId = track.getUserId();
+    this.emit('onScreenShareChange', { userId, sharing, trackId: track.getTrackId() });
   }
 
   becomeKeeping(): void {

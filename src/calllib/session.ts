@@ -22,6 +22,7 @@ import type { CallSignal } from './signals.js';
 import type {
   IMediaConstraints,
   IAudioConstraints,
+  IVideoConstraints,
   IResult,
   ISenderInfo,
   ISessionListener,
@@ -164,7 +165,30 @@ export class RCCallSession {
 
   /** Replaces the microphone with one opened from `audio` constraints. */
   changeAudioDevice(audio: IAudioConstraints): Promise<IResult> {
-    return actions.changeAudioDevice(this.#core, audio);
+    return actions.changeDevice(this.#core, 'audio', audio);
+  }
+
+  /**
+   * (Ours.) Replaces the camera with one opened from `video` constraints; the others keep
+   * receiving (the local backend renegotiates nothing). A camera that is off stays off.
+   */
+  changeVideoDevice(video: IVideoConstraints): Promise<IResult> {
+    return actions.changeDevice(this.#core, 'video', video);
+  }
+
+  /** (Ours.) Shares a screen, window or tab (`getDisplayMedia`) in a video call. */
+  startScreenShare(): Promise<IResult> {
+    return actions.startScreenShare(this.#core);
+  }
+
+  /** (Ours.) Stops sharing; the browser's own "stop sharing" does the same. */
+  stopScreenShare(): Promise<{ code: number }> {
+    return actions.stopScreenShare(this.#core);
+  }
+
+  /** (Ours.) Whether we share a screen now. */
+  isScreenSharing(): boolean {
+    return !!this.#core.screenTrack();
   }
 
   // ---- internals used by the client ----------------------------------------------------------

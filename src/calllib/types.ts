@@ -34,6 +34,13 @@ export interface IMuteUser {
   trackId: string;
 }
 
+/** A member started or stopped sharing a screen (ours: `onScreenShareChange`). */
+export interface IScreenShareUser {
+  userId: string;
+  sharing: boolean;
+  trackId: string;
+}
+
 /** What `onSessionClose` receives. `duration` is in ms (0 when the call never connected). */
 export interface IEndSummary {
   conversationType: ConversationType;
@@ -137,6 +144,11 @@ export interface ISessionListener {
   onMediaModify(sender: ISenderInfo, mediaType: RCCallMediaType, session: RCCallSession): void;
   onAudioMuteChange?(muteUser: IMuteUser, session: RCCallSession): void;
   onVideoMuteChange?(muteUser: IMuteUser, session: RCCallSession): void;
+  /**
+   * (Ours.) A member, or we, started or stopped sharing a screen. The screen's track comes to
+   * `onTrackReady` too, tagged `SCREEN_TAG`.
+   */
+  onScreenShareChange?(user: IScreenShareUser, session: RCCallSession): void;
   onTrackSubscribeFail?(code: number, session: RCCallSession): void;
   onTrackPublishFail?(code: number, session: RCCallSession): void;
   onICEConnectionStateChange?(state: RTCIceConnectionState | string, session: RCCallSession): void;

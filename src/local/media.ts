@@ -5,6 +5,8 @@ import type {
   MediaPort,
   RoomEvents,
 } from '../calllib/ports.js';
+import { splitAdopted } from '../calllib/adopt.js';
+import { mediaFailureCause } from '../calllib/media-failure.js';
 import { openDevices } from './devices.js';
 import { LocalRoom } from './room.js';
 import type { LocalSignaling } from './signaling.js';
@@ -56,23 +58,41 @@ export class LocalMedia implements MediaPort {
     });
   }
 
-  async createLocalTracks({
-    audio,
-    video,
-    constraints,
-  }: LocalTrackRequest): Promise<LocalTracksResult> {
+  async createLocalTracks(request: LocalTrackRequest): Promise<LocalTracksResult> {
+    const { constraints } = request;
+    const { adopted, audio, video } = splitAdopted(request);
     const opened = openDevices(audio, video, constraints);
     this.opening.add(opened);
-    const { code, tracks, cause } = await opened.finally(() => this.opening.delete(opened));
+    const { code, tracks: fresh, cause } = await opened.finally(() => this.opening.delete(opened));
+    if (code !== 10000) return { code, cause, tracks: [] };
+    const tracks = [...adopted, ...fresh];
     this.forgetFinished();
     this.tracks.push(...tracks);
     const userId = this.signaling.getUserId();
     const sized = !!constraints?.video?.resolution;
     return {
       code,
-      cause,
       tracks: tracks.map((t) => new LocalTrack(userId, t, sized && t.kind === 'video')),
     };
+  }
+
+  /** `getDisplayMedia`: the screen, window or tab the user picks, sent as it is. */
+  async createScreenTrack(): Promise<LocalTracksResult> {
+    let stream: MediaStream;
+    try {
+      const media = globalThis.navigator?.mediaDevices;
+      if (!media?.getDisplayMedia)
+        throw new DOMException('getDisplayMedia is unavailable', 'NotSupportedError');
+      stream = await media.getDisplayMedia({ video: true, audio: false });
+    } catch (error) {
+      return { code: 53302, tracks: [], cause: mediaFailureCause(error) };
+    }
+    const [track] = stream.getVideoTracks();
+    stream.getAudioTracks().forEach((t) => t.stop());
+    if (!track) return { code: 53302, tracks: [], cause: 'not-found' };
+    track.contentHint = 'detail';
+    this.tracks.push(track);
+    return { code: 10000, tracks: [new LocalTrack(this.signaling.getUserId(), track, true, true)] };
   }
 
   async joinRoom(roomId: string, events: RoomEvents): Promise<JoinResult> {

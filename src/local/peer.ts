@@ -1,4 +1,4 @@
-import type { TrackKind } from './tracks.js';
+import { SLOTS, type TrackSlot } from './tracks.js';
 
 /** What travels between two peers' negotiation (the `rtc` room message). */
 export interface RtcSignal {
@@ -8,15 +8,15 @@ export interface RtcSignal {
 
 /** What a peer connection sends, read when it is needed. */
 export interface PeerSending {
-  track(kind: TrackKind): MediaStreamTrack | null;
+  track(slot: TrackSlot): MediaStreamTrack | null;
   /** `scaleResolutionDownBy` for the video (1: as captured). */
   videoScale(): number;
 }
 
 export interface PeerEvents {
   send(signal: RtcSignal): void;
-  /** The remote side's track of `kind` arrived (it may carry no frames yet). */
-  onRemoteTrack(kind: TrackKind, track: MediaStreamTrack): void;
+  /** The remote side's track of `slot` arrived (it may carry no frames yet). */
+  onRemoteTrack(slot: TrackSlot, track: MediaStreamTrack): void;
   /** The connection failed, or never came up, and did not recover in time. */
   onFailed(): void;
   onIceState?(state: RTCIceConnectionState): void;
@@ -26,12 +26,11 @@ export interface PeerEvents {
 export const RECOVERY_MS = 5000;
 /** A first connection gets this long to come up. */
 const CONNECT_MS = 15_000;
-const KINDS: TrackKind[] = ['audio', 'video'];
 
 /**
  * One RTCPeerConnection to one remote member device, negotiated with the perfect-negotiation
- * pattern. Its layout is fixed at the first offer: one audio and one video transceiver, both
- * sendrecv, created by the impolite side. Publishing, unpublishing and replacing a track is then
+ * pattern. Its layout is fixed at the first offer: one transceiver per {@link SLOTS} (microphone,
+ * camera, screen), all sendrecv, created by the impolite side in that order. Publishing, unpublishing and replacing a track is then
  * `replaceTrack` only, so it never renegotiates and cannot glare; later negotiations are ICE
  * restarts.
  */
@@ -66,9 +65,10 @@ export class Peer {
     on('icecandidate', ({ candidate }) => {
       if (candidate) events.send({ candidate: candidate.toJSON() });
     });
-    on('track', ({ track }) =>
-      events.onRemoteTrack(track.kind === 'audio' ? 'audio' : 'video', track),
-    );
+    on('track', ({ track, transceiver }) => {
+      const slot = SLOTS[pc.getTransceivers().indexOf(transceiver)];
+      if (slot) events.onRemoteTrack(slot, track);
+    });
     on('iceconnectionstatechange', () => {
       if (pc.iceConnectionState === 'failed') pc.restartIce();
       events.onIceState?.(pc.iceConnectionState);
@@ -76,13 +76,13 @@ export class Peer {
     on('connectionstatechange', () => this.watch());
     this.arm(CONNECT_MS);
     if (!polite) {
-      for (const kind of KINDS) {
+      for (const slot of SLOTS) {
         const init: RTCRtpTransceiverInit = { direction: 'sendrecv' };
-        if (kind === 'video') {
+        if (slot === 'video') {
           this.sentScale = local.videoScale();
           init.sendEncodings = [{ scaleResolutionDownBy: this.sentScale }];
         }
-        pc.addTransceiver(local.track(kind) ?? kind, init);
+        pc.addTransceiver(local.track(slot) ?? (slot === 'audio' ? 'audio' : 'video'), init);
       }
       // The first offer goes now, not a task later with `negotiationneeded` (which then finds
       // nothing left to negotiate and does not fire).
@@ -96,19 +96,18 @@ export class Peer {
     return this.scaling;
   }
 
-  /** Sends `track` (or nothing) on the transceiver of its kind. */
-  async setTrack(kind: TrackKind, track: MediaStreamTrack | null): Promise<void> {
-    const transceiver = this.transceiver(kind);
+  /** Sends `track` (or nothing) on the transceiver of `slot`. */
+  async setTrack(slot: TrackSlot, track: MediaStreamTrack | null): Promise<void> {
+    const transceiver = this.transceiver(slot);
     if (transceiver && transceiver.sender.track !== track)
       await transceiver.sender.replaceTrack(track);
   }
 
-  /** The negotiated sender of `kind`, for stats and tests. */
-  transceiver(kind: TrackKind): RTCRtpTransceiver | undefined {
+  /** The transceiver of `slot` (they are made in {@link SLOTS} order), for stats and tests. */
+  transceiver(slot: TrackSlot): RTCRtpTransceiver | undefined {
     if (this.closed) return undefined;
-    return this.pc
-      .getTransceivers()
-      .find((t) => t.receiver.track.kind === kind && !t.currentDirection?.startsWith('stop'));
+    const transceiver = this.pc.getTransceivers()[SLOTS.indexOf(slot)];
+    return transceiver?.currentDirection?.startsWith('stop') ? undefined : transceiver;
   }
 
   /** Handles the other side's negotiation messages, one at a time, in order. */
@@ -169,11 +168,11 @@ export class Peer {
   /** On the polite side the transceivers come from the offer: make them send our tracks too. */
   private async sendOnRemoteTransceivers(): Promise<void> {
     const replacing: Promise<void>[] = [];
-    for (const kind of KINDS) {
-      const transceiver = this.transceiver(kind);
+    for (const slot of SLOTS) {
+      const transceiver = this.transceiver(slot);
       if (!transceiver) continue;
       if (transceiver.direction === 'recvonly') transceiver.direction = 'sendrecv';
-      const track = this.local.track(kind);
+      const track = this.local.track(slot);
       if (transceiver.sender.track !== track)
         replacing.push(transceiver.sender.replaceTrack(track));
     }

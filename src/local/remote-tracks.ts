@@ -1,6 +1,6 @@
 import type { RoomEvents } from '../calllib/ports.js';
 import { applyTrackStates, closeMember, type Member, type TrackState } from './room-member.js';
-import type { RemoteTrack, TrackKind } from './tracks.js';
+import type { RemoteTrack, TrackSlot } from './tracks.js';
 
 /**
  * The room's remote tracks as the engine learns of them: announced by their member (publish,
@@ -31,7 +31,7 @@ export class RemoteTracks {
 
   subscribe(track: RemoteTrack, member: Member | undefined): void {
     this.subscribed.add(track);
-    if (member) this.ready(member, track.kind);
+    if (member) this.ready(member, track.slot);
   }
 
   unsubscribe(track: RemoteTrack): void {
@@ -39,10 +39,10 @@ export class RemoteTracks {
     track.dispose();
   }
 
-  /** The member's peer connection received the media of `kind`. */
-  received(member: Member, kind: TrackKind, media: MediaStreamTrack): void {
-    member.received.set(kind, media);
-    this.ready(member, kind);
+  /** The member's peer connection received the media of `slot`. */
+  received(member: Member, slot: TrackSlot, media: MediaStreamTrack): void {
+    member.received.set(slot, media);
+    this.ready(member, slot);
   }
 
   /** Closes the member's connection and lets go of its tracks. */
@@ -55,9 +55,9 @@ export class RemoteTracks {
   }
 
   /** Tells the engine a subscribed track can play, once its media has arrived. */
-  private ready(member: Member, kind: TrackKind): void {
-    const track = member.tracks.get(kind);
-    const media = member.received.get(kind);
+  private ready(member: Member, slot: TrackSlot): void {
+    const track = member.tracks.get(slot);
+    const media = member.received.get(slot);
     if (!track || !media || !this.subscribed.has(track) || track.getMediaStreamTrack() === media)
       return;
     track.setMediaStreamTrack(media);

@@ -3,11 +3,12 @@
  * connection and announced tracks, and how an announcement (untrusted) changes them.
  */
 import type { Peer, RtcSignal } from './peer.js';
-import { RemoteTrack, type TrackKind } from './tracks.js';
+import { RemoteTrack, SLOTS, type TrackSlot } from './tracks.js';
 
 /** A published track as members describe it to each other. */
 export interface TrackState {
-  kind: TrackKind;
+  /** The transceiver it is sent on (`screen`: a shared screen; older builds ignore it). */
+  kind: TrackSlot;
   muted: boolean;
 }
 
@@ -27,9 +28,9 @@ export interface Member {
   userId: string;
   deviceId: string;
   peer: Peer;
-  tracks: Map<TrackKind, RemoteTrack>;
+  tracks: Map<TrackSlot, RemoteTrack>;
   /** Receiver tracks of the peer connection, once the remote side's media is announced. */
-  received: Map<TrackKind, MediaStreamTrack>;
+  received: Map<TrackSlot, MediaStreamTrack>;
   /** When the transport reported the endpoint gone; cleared by any message from it. */
   leaving?: ReturnType<typeof setTimeout>;
 }
@@ -65,14 +66,14 @@ export interface TrackChanges {
 /**
  * Makes `member.tracks` what `states` announces: new kinds become new remote tracks, missing kinds
  * are removed, and changed mute flags are reported. Anything that is not a list of
- * `{kind: 'audio' | 'video', muted}` is ignored.
+ * `{kind: 'audio' | 'video' | 'screen', muted}` is ignored.
  */
 export function applyTrackStates(member: Member, states: unknown): TrackChanges {
   const changes: TrackChanges = { added: [], removed: [], muteChanged: [] };
   if (!Array.isArray(states)) return changes;
-  const next = new Map<TrackKind, boolean>();
+  const next = new Map<TrackSlot, boolean>();
   for (const s of states as Partial<TrackState>[]) {
-    if (s && (s.kind === 'audio' || s.kind === 'video')) next.set(s.kind, !!s.muted);
+    if (s?.kind && SLOTS.includes(s.kind)) next.set(s.kind, !!s.muted);
   }
   for (const [kind, track] of member.tracks) {
     if (!next.has(kind)) {

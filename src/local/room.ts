@@ -4,7 +4,7 @@ import { Peer } from './peer.js';
 import type { LocalSignaling } from './signaling.js';
 import { RemoteTracks } from './remote-tracks.js';
 import { waitsForOffer, type Member, type RoomData, type TrackState } from './room-member.js';
-import { LocalTrack, RemoteTrack, type TrackKind } from './tracks.js';
+import { LocalTrack, RemoteTrack, type TrackSlot } from './tracks.js';
 import type { TransportMessage } from './transport.js';
 
 const SUCCESS = 10000;
@@ -27,7 +27,7 @@ export interface RoomContext {
  */
 export class LocalRoom implements MediaRoom {
   private readonly members = new Map<string, Member>();
-  private readonly published = new Map<TrackKind, LocalTrack>();
+  private readonly published = new Map<TrackSlot, LocalTrack>();
   private readonly remote: RemoteTracks;
   private readonly unlisten: Array<() => void> = [];
   private left = false;
@@ -91,8 +91,8 @@ export class LocalRoom implements MediaRoom {
   async publish(tracks: RCLocalTrack[]): Promise<{ code: number }> {
     for (const track of tracks) {
       if (!(track instanceof LocalTrack)) continue;
-      this.published.set(track.kind, track);
-      this.forEachPeer((peer) => peer.setTrack(track.kind, track.track));
+      this.published.set(track.slot, track);
+      this.forEachPeer((peer) => peer.setTrack(track.slot, track.track));
     }
     this.rescale();
     if (this.joinOnPublish) this.join();
@@ -102,11 +102,26 @@ export class LocalRoom implements MediaRoom {
 
   async unpublish(tracks: RCLocalTrack[]): Promise<{ code: number }> {
     for (const track of tracks) {
-      if (!(track instanceof LocalTrack) || this.published.get(track.kind) !== track) continue;
-      this.published.delete(track.kind);
-      this.forEachPeer((peer) => peer.setTrack(track.kind, null));
+      if (!(track instanceof LocalTrack) || this.published.get(track.slot) !== track) continue;
+      this.published.delete(track.slot);
+      this.forEachPeer((peer) => peer.setTrack(track.slot, null));
     }
     this.announce();
+    return { code: SUCCESS };
+  }
+
+  /** `replaceTrack` on every peer's sender of that slot: the members see no gap and no change. */
+  async replaceTrack(old: RCLocalTrack, next: RCLocalTrack): Promise<{ code: number }> {
+    if (!(next instanceof LocalTrack) || this.published.get(next.slot) !== old)
+      return this.publish([next]);
+    this.published.set(next.slot, next);
+    const peers = [...this.members.values()].map((m) => m.peer);
+    await Promise.all(
+      peers.map((peer) => peer.setTrack(next.slot, next.track).catch(() => undefined)),
+    );
+    this.rescale();
+    // The mute flag may differ; the members keep the same track otherwise.
+    if (old.isOwnerMuted() !== next.isOwnerMuted()) this.announce();
     return { code: SUCCESS };
   }
 
@@ -210,7 +225,7 @@ export class LocalRoom implements MediaRoom {
         waitsForOffer(us, them),
         rtcConfiguration,
         {
-          track: (kind) => this.published.get(kind)?.track ?? null,
+          track: (slot) => this.published.get(slot)?.track ?? null,
           // A peer counts itself, also while it is being made.
           videoScale: () => this.videoScale(this.members.size + (this.members.has(key) ? 0 : 1)),
         },
@@ -255,7 +270,7 @@ export class LocalRoom implements MediaRoom {
   }
 
   private memberOf(track: RemoteTrack): Member | undefined {
-    return [...this.members.values()].find((m) => m.tracks.get(track.kind) === track);
+    return [...this.members.values()].find((m) => m.tracks.get(track.slot) === track);
   }
 
   private videoScale(remoteDevices = this.members.size): number {

@@ -1,7 +1,7 @@
+import { SCREEN_TAG, TRACK_TAG } from '../calllib/enums.js';
 import type { RCLocalTrack, RCTrack } from '../calllib/types.js';
 
-/** The tag RongCloud's CallLib gives its camera and microphone tracks. */
-export const TRACK_TAG = 'RongCloudRTC';
+export { TRACK_TAG };
 const SUCCESS = 10000;
 /** RongCloud's `RCRTCCode.TRACK_PLAY_ERROR`. */
 const TRACK_PLAY_ERROR = 53022;
@@ -12,9 +12,15 @@ const PLAY_WAIT_MS = 1000;
 const GROUP_MIN_HEIGHT = 240;
 
 export type TrackKind = 'audio' | 'video';
+/** What a member sends on each of the three transceivers: microphone, camera, shared screen. */
+export type TrackSlot = TrackKind | 'screen';
+export const SLOTS: readonly TrackSlot[] = ['audio', 'video', 'screen'];
 
-export function trackId(userId: string, kind: TrackKind): string {
-  return `${userId}_${TRACK_TAG}_${kind}`;
+const tagOf = (slot: TrackSlot) => (slot === 'screen' ? SCREEN_TAG : TRACK_TAG);
+const kindOf = (slot: TrackSlot): TrackKind => (slot === 'audio' ? 'audio' : 'video');
+
+export function trackId(userId: string, slot: TrackSlot): string {
+  return `${userId}_${tagOf(slot)}_${kindOf(slot)}`;
 }
 
 /** Attaches `track` to `element` and starts playback. */
@@ -49,11 +55,14 @@ function detach(elements: Set<HTMLMediaElement>, track: MediaStreamTrack | undef
 
 abstract class BaseTrack implements RCTrack {
   protected readonly elements = new Set<HTMLMediaElement>();
+  readonly kind: TrackKind;
 
   constructor(
     readonly userId: string,
-    readonly kind: TrackKind,
-  ) {}
+    readonly slot: TrackSlot,
+  ) {
+    this.kind = kindOf(slot);
+  }
 
   abstract getMediaStreamTrack(): MediaStreamTrack | undefined;
   abstract isLocalTrack(): boolean;
@@ -62,16 +71,16 @@ abstract class BaseTrack implements RCTrack {
   abstract unmute(): void;
 
   getTrackId(): string {
-    return trackId(this.userId, this.kind);
+    return trackId(this.userId, this.slot);
   }
   getUserId(): string {
     return this.userId;
   }
   getTag(): string {
-    return TRACK_TAG;
+    return tagOf(this.slot);
   }
   getStreamId(): string {
-    return `${this.userId}_${TRACK_TAG}`;
+    return `${this.userId}_${this.getTag()}`;
   }
   isAudioTrack(): boolean {
     return this.kind === 'audio';
@@ -101,7 +110,7 @@ abstract class BaseTrack implements RCTrack {
   }
 }
 
-/** A camera or microphone track of this browser. */
+/** A camera, microphone or shared screen track of this browser. */
 export class LocalTrack extends BaseTrack implements RCLocalTrack {
   private muted = false;
 
@@ -110,8 +119,9 @@ export class LocalTrack extends BaseTrack implements RCLocalTrack {
     readonly track: MediaStreamTrack,
     /** The app asked for this camera's resolution: it is sent as captured. */
     readonly sizeRequested = false,
+    screen = false,
   ) {
-    super(userId, track.kind === 'audio' ? 'audio' : 'video');
+    super(userId, screen ? 'screen' : track.kind === 'audio' ? 'audio' : 'video');
   }
 
   /**
@@ -123,7 +133,7 @@ export class LocalTrack extends BaseTrack implements RCLocalTrack {
    * asked for a resolution. Back to full size when the call is down to two.
    */
   meshScale(remoteDevices: number): number {
-    if (this.kind !== 'video' || this.sizeRequested || remoteDevices < 2) return 1;
+    if (this.slot !== 'video' || this.sizeRequested || remoteDevices < 2) return 1;
     const height = this.track.getSettings().height ?? 0;
     return Math.max(1, Math.min(2, height / GROUP_MIN_HEIGHT));
   }

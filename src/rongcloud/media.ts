@@ -2,7 +2,8 @@
  * The engine's media port over plugin-rtc's `RCRTCClient`: camera and microphone tracks tagged
  * `RongCloudRTC`, and RTC rooms named by the callId.
  */
-import { RCCallErrorCode } from '../calllib/enums.js';
+import { RCCallErrorCode, SCREEN_TAG } from '../calllib/enums.js';
+import { splitAdopted } from '../calllib/adopt.js';
 import type {
   JoinResult,
   LocalTrackRequest,
@@ -64,8 +65,8 @@ export class RongCloudMediaPort implements MediaPort {
   constructor(private readonly client: RTCClientLike) {}
 
   async createLocalTracks(request: LocalTrackRequest): Promise<RongCloudTracksResult> {
-    const { audio, video } = request;
-    if (!audio && !video) return { code: CALL_SUCCESS, tracks: [] };
+    const { adopted, audio, video } = splitAdopted(request);
+    if (!request.audio && !request.video) return { code: CALL_SUCCESS, tracks: [] };
     const failed = (cause: MediaFailureCause): RongCloudTracksResult => ({
       code: mediaFailureCode(audio, video),
       tracks: [],
@@ -73,24 +74,54 @@ export class RongCloudMediaPort implements MediaPort {
     });
     // getUserMedia ourselves (plugin-rtc would hide the DOMException), then hand the tracks to
     // plugin-rtc so they are its own track objects, publishable in its rooms.
+    const opened: MediaStreamTrack[] = [];
+    if (audio || video) {
+      try {
+        const constraints = userMediaConstraints({ ...request, audio, video });
+        opened.push(...(await navigator.mediaDevices.getUserMedia(constraints)).getTracks());
+      } catch (error) {
+        return failed(mediaFailureCause(error));
+      }
+    }
+    return this.#wrap([...adopted, ...opened], TRACK_TAG);
+  }
+
+  /** `getDisplayMedia`, handed to plugin-rtc as a video track tagged `SCREEN_TAG`. */
+  async createScreenTrack(): Promise<RongCloudTracksResult> {
     let stream: MediaStream;
     try {
-      stream = await navigator.mediaDevices.getUserMedia(userMediaConstraints(request));
+      stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
     } catch (error) {
-      return failed(mediaFailureCause(error));
+      return {
+        code: RCCallErrorCode.GET_LOCAL_VIDEO_TRACK_ERROR,
+        tracks: [],
+        cause: mediaFailureCause(error),
+      };
     }
+    stream.getAudioTracks().forEach((t) => t.stop());
+    return this.#wrap(stream.getVideoTracks().slice(0, 1), SCREEN_TAG);
+  }
+
+  /** plugin-rtc tracks of `msTracks`, audio first; on failure every one is stopped. */
+  async #wrap(msTracks: MediaStreamTrack[], tag: string): Promise<RongCloudTracksResult> {
     const tracks: RongCloudLocalTrack[] = [];
     // Audio first, as plugin-rtc orders its own camera+microphone tracks.
-    const ordered = [...stream.getAudioTracks(), ...stream.getVideoTracks()];
+    const ordered = [...msTracks].sort(
+      (a, b) => Number(a.kind !== 'audio') - Number(b.kind !== 'audio'),
+    );
     for (const msTrack of ordered) {
       const created =
         msTrack.kind === 'audio'
-          ? await this.client.createLocalAudioTrack(TRACK_TAG, msTrack)
-          : await this.client.createLocalVideoTrack(TRACK_TAG, msTrack);
+          ? await this.client.createLocalAudioTrack(tag, msTrack)
+          : await this.client.createLocalVideoTrack(tag, msTrack);
       if (created.code !== RTCCode.SUCCESS || !created.track) {
         tracks.forEach((t) => t.destroy());
         ordered.forEach((t) => t.stop());
-        return failed('unknown');
+        const code = mediaFailureCode(
+          ordered.some((t) => t.kind === 'audio'),
+          ordered.some((t) => t.kind === 'video'),
+        );
+        return { code, tracks: [], cause: 'unknown' };
       }
       tracks.push(new RongCloudLocalTrack(created.track));
     }

@@ -2,6 +2,7 @@ import {
   ConversationType,
   RCCallClient,
   RCCallErrorCode,
+  SCREEN_TAG,
   type IInstallOptions,
   type IncomingSignal,
   type JoinResult,
@@ -73,6 +74,17 @@ class MemoryDevice implements SignalingPort, MediaPort {
     if (request.video) tracks.push(new FakeTrack(this.userId, 'video', true));
     this.tracks.push(...tracks);
     return { code: OK, tracks };
+  }
+
+  /** A screen without media, tagged `SCREEN_TAG`; fails as a camera would (`failMedia`). */
+  async createScreenTrack(): Promise<LocalTracksResult> {
+    await this.net.tick();
+    const failing = this.net.mediaFailure(this.userId, { audio: false, video: true });
+    if (failing) return { code: failing, tracks: [] };
+    const id = `${this.userId}_${SCREEN_TAG}_video`;
+    const track = new FakeTrack(this.userId, 'video', true, id, SCREEN_TAG);
+    this.tracks.push(track);
+    return { code: OK, tracks: [track] };
   }
 
   async joinRoom(
