@@ -20,7 +20,9 @@ export const chromiumArgs = [
   '--disable-quic',
   '--no-first-run',
   '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
+  // Three cameras, for switching: the second is a depth camera (Y16), which a video encoder
+  // cannot send, so the tests switch to the third.
+  '--use-fake-device-for-media-stream=device-count=3',
   '--allow-loopback-in-peer-connection',
   '--autoplay-policy=no-user-gesture-required',
 ];

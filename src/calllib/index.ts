@@ -9,5 +9,5 @@ export type * from './ports.js';
 export { RCCallClient } from './client.js';
 export { RCCallSession, LEAVE_GRACE_MS, type IRemoteUser } from './session.js';
 export { toRemoteReason } from './reasons.js';
-export { mediaFailureCause } from './media-failure.js';
+export { mediaFailureCause, splitAdopted, type AdoptedSplit } from './media-failure.js';
 export { decodeSignal, LIMITS, type CallSignal } from './signals.js';

@@ -5,8 +5,7 @@ import type {
   MediaPort,
   RoomEvents,
 } from '../calllib/ports.js';
-import { splitAdopted } from '../calllib/adopt.js';
-import { mediaFailureCause } from '../calllib/media-failure.js';
+import { mediaFailureCause, splitAdopted } from '../calllib/media-failure.js';
 import { openDevices } from './devices.js';
 import { LocalRoom } from './room.js';
 import type { LocalSignaling } from './signaling.js';

@@ -286,7 +286,7 @@ export class LocalRoom implements MediaRoom {
   }
 
   private trackStates(): TrackState[] {
-    return [...this.published.values()].map((t) => ({ kind: t.kind, muted: t.isOwnerMuted() }));
+    return [...this.published.values()].map((t) => ({ kind: t.slot, muted: t.isOwnerMuted() }));
   }
 
   private announce(): void {

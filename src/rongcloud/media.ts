@@ -3,7 +3,6 @@
  * `RongCloudRTC`, and RTC rooms named by the callId.
  */
 import { RCCallErrorCode, SCREEN_TAG } from '../calllib/enums.js';
-import { splitAdopted } from '../calllib/adopt.js';
 import type {
   JoinResult,
   LocalTrackRequest,
@@ -12,7 +11,7 @@ import type {
   MediaPort,
   RoomEvents,
 } from '../calllib/ports.js';
-import { mediaFailureCause } from '../calllib/media-failure.js';
+import { mediaFailureCause, splitAdopted } from '../calllib/media-failure.js';
 import type { IMediaConstraints } from '../calllib/types.js';
 import { CALL_SUCCESS, joinFailureReason, mediaFailureCode } from './codes.js';
 import { RongCloudRoom } from './room.js';

@@ -11,6 +11,7 @@ import type {
   IEndSummary,
   IMediaConstraints,
   IMuteUser,
+  IScreenShareUser,
   ISessionListener,
   RCTrack,
 } from '../../src/calllib/index.js';
@@ -23,6 +24,7 @@ export interface Party {
   remoteTracks: RCTrack[];
   localTracks: RCTrack[];
   mutes: IMuteUser[];
+  screens: IScreenShareUser[];
   hungup: Array<{ userId: string; reason: number }>;
   closed: IEndSummary[];
   listener: ISessionListener;
@@ -43,6 +45,7 @@ export async function createParty(
     remoteTracks: [],
     localTracks: [],
     mutes: [],
+    screens: [],
     hungup: [],
     closed: [],
     autoAccept: extra.autoAccept,
@@ -60,6 +63,7 @@ export async function createParty(
     onMediaModify: () => undefined,
     onAudioMuteChange: (m) => party.mutes.push(m),
     onVideoMuteChange: (m) => party.mutes.push(m),
+    onScreenShareChange: (s) => party.screens.push(s),
   };
   party.client = await createLocalCallClient({
     userId,
