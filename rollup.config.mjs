@@ -144,8 +144,17 @@ function builtEntries() {
         resolved?.id === ENUMS_SOURCE
           ? `./${ENUMS_CHUNK}`
           : resolved && entries.find(([dir]) => resolved.id.startsWith(dir))?.[1];
-      // `absolute`: the id stays as written, relative to rc-call.js in dist/.
+      // `absolute`: the id stays as written, relative to rc-call.js in dist/ (see renderChunk).
       return entry ? { id: entry, external: 'absolute' } : null;
+    },
+    // A lazily loaded chunk is written to dist/chunks/: the same files are one folder up from it.
+    renderChunk(code, chunk) {
+      if (!chunk.fileName.startsWith('chunks/')) return null;
+      const relative = /(from\s*|import\s*\(?\s*)(['"])\.\/(chunks\/)?/g;
+      const fixed = code.replace(relative, (_, head, quote, inChunks) =>
+        inChunks ? `${head}${quote}./` : `${head}${quote}../`,
+      );
+      return { code: fixed, map: null };
     },
   };
 }
@@ -170,6 +179,9 @@ const config = [
 if (existsSync('elements/index.ts')) {
   config.push({
     input: { 'rc-call': 'elements/index.ts' },
+    // The lazily loaded in-call screen imports Lit and the rest from rc-call.js itself, rather
+    // than both sharing a third chunk.
+    preserveEntrySignatures: 'allow-extension',
     output: esm,
     plugins: [builtEntries(), ...browserPlugins()],
   });

@@ -4,7 +4,7 @@ import { CallBinding } from './call-binding.js';
 import type { CallModel } from './call-model.js';
 import type { CallState, MediaKind } from './call-state.js';
 import type { CallPhase } from './call-status.js';
-import { callView } from './call-view.js';
+import { activeViewLoaded, callView, loadActiveView } from './call-view.js';
 import { ClockController } from './clock-controller.js';
 import { createCallEvent } from './events.js';
 import { resolveStrings } from './lang.js';
@@ -127,6 +127,20 @@ export class RcCallSession extends LitElement {
   constructor() {
     super();
     new ClockController(this, () => this.state === 'active'); // the call timer
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadActiveView().then(() => this.requestUpdate());
+  }
+
+  /** Also waits for the in-call screen's code, so that what a call shows is there. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    if (activeViewLoaded()) return super.getUpdateComplete();
+    return loadActiveView().then(
+      () => super.getUpdateComplete(),
+      () => super.getUpdateComplete(),
+    );
   }
 
   /** The store to show; overrides the one of the enclosing `<rc-call-client>`. */

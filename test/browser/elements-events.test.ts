@@ -39,6 +39,9 @@ describe('call events', () => {
     const bob = await party(net, 'bob', { name: 'Bob' });
     const doc = recordEvents(ALL);
     const store = storeCounts(alice, bob);
+    // Both pages are ready (the in-call screen's code loaded): the two sessions' events, one in
+    // each store, then come in the order of the call.
+    await Promise.all([alice.session.updateComplete, bob.session.updateComplete]);
 
     await alice.client.call('bob', 'video');
     await stateIs(bob, 'incoming');
