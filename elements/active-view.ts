@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { tileOrder, type MemberState } from './call-members.js';
 import type { Toggle } from './call-model.js';
-import { icons } from './icons.js';
+import { icon, icons } from './icons.js';
+import { svg } from 'lit';
 import {
   formatDuration,
   groupTitle,
@@ -47,12 +48,37 @@ function toggleControl(
   });
 }
 
-/** One `<rc-video-tile>` per member; `repeat` keeps each member's element (and video) as they move. */
+const screenIcon = icon(
+  svg`<rect x="2.5" y="4" width="19" height="13" rx="2"/><path d="M8 21h8M12 17v4M12 13.5V7.5M9.5 10 12 7.5l2.5 2.5"/>`,
+);
+const pipIcon = icon(
+  svg`<rect x="2.5" y="4.5" width="19" height="15" rx="2"/><rect x="12" y="11.5" width="7" height="5.5" rx="1"/>`,
+);
+
+/** What this browser can do beyond the camera and microphone. */
+const canShareScreen = () => !!globalThis.navigator?.mediaDevices?.getDisplayMedia;
+const canPictureInPicture = () => !!globalThis.document?.pictureInPictureEnabled;
+
+/** A tile per shared screen (first, larger), then one per member. */
+function tileList(members: MemberState[]) {
+  const screens = members.filter((m) => m.screen).map((m) => ({ m, screen: true }));
+  return [...screens, ...members.map((m) => ({ m, screen: false }))];
+}
+
+/** One `<rc-video-tile>` per member and screen; `repeat` keeps each element (and video) as they move. */
 export function tiles(members: MemberState[], strings: CallStrings) {
   return repeat(
-    members,
-    (m) => m.userId,
-    (m) => tile(m, strings),
+    tileList(members),
+    ({ m, screen }) => `${screen ? 'screen:' : ''}${m.userId}`,
+    ({ m, screen }) =>
+      screen
+        ? html`<rc-video-tile
+            class="screen"
+            screen
+            user-id=${m.userId}
+            .strings=${strings}
+          ></rc-video-tile>`
+        : tile(m, strings),
   );
 }
 
@@ -84,7 +110,9 @@ export function activeView(v: SessionView, act: SessionIntents) {
   const { call, strings } = v;
   const members = tileOrder(call.members.values());
   const video = call.mediaType === 'video';
-  const pip = video && !call.group && members.length === 2 && !v.customTiles;
+  const sharing = members.some((m) => m.screen);
+  const pip = video && !call.group && members.length === 2 && !v.customTiles && !sharing;
+  const count = members.length + members.filter((m) => m.screen).length;
   const connectedAt = call.status.phase === 'active' ? call.status.connectedAt : v.now;
   return html`<div class="stage">
     <div class="topbar">
@@ -93,7 +121,7 @@ export function activeView(v: SessionView, act: SessionIntents) {
       </span>
       <span part="timer" class="timer">${formatDuration(v.now - connectedAt)}</span>
     </div>
-    <div part="tiles" class="tiles ${pip ? 'pip' : ''}" .style=${gridStyle(members.length)}>
+    <div part="tiles" class="tiles ${pip ? 'pip' : ''}" .style=${gridStyle(count)}>
       <slot></slot>${v.customTiles ? nothing : tiles(members, strings)}
     </div>
     ${v.inviteOpen ? inviteForm(v, act) : nothing}
@@ -101,6 +129,8 @@ export function activeView(v: SessionView, act: SessionIntents) {
       ${toggleControl('mic', call.mic, [strings.micOff, strings.micOn], [icons.mic, icons.micOff], act.mic)}
       ${video ? toggleControl('camera', call.camera, [strings.cameraOff, strings.cameraOn], [icons.camera, icons.cameraOff], act.camera) : nothing}
       ${video ? control('to-audio', strings.toAudio, icons.audioOnly, act.toAudio, { busy: call.pending.toAudio }) : nothing}
+      ${video && canShareScreen() ? toggleControl('screenshare', call.screenShare, [strings.stopSharing, strings.shareScreen], [screenIcon, screenIcon], act.screenShare) : nothing}
+      ${video && canPictureInPicture() ? control('pip', strings.pictureInPicture, pipIcon, act.pictureInPicture) : nothing}
       ${call.group ? control('invite', strings.invite, icons.addPerson, act.toggleInvite, { off: v.inviteOpen }) : nothing}
       <slot name="controls"></slot>
       ${control('hangup', strings.hangup, icons.hangup, act.hangup, { danger: true, busy: call.pending.hangup })}

@@ -10,6 +10,8 @@ export interface MemberState {
   readonly status: 'waiting' | 'connected' | 'left';
   readonly audio?: RCTrack;
   readonly video?: RCTrack;
+  /** The screen they share, if they do. */
+  readonly screen?: RCTrack;
   readonly audioMuted: boolean;
   readonly videoMuted: boolean;
 }

@@ -1,5 +1,10 @@
 import { RCCallErrorCode, RCCallMediaType } from '../src/calllib/enums.js';
-import type { IEndSummary, IResult, ISessionListener } from '../src/calllib/types.js';
+import type {
+  IEndSummary,
+  IMediaConstraints,
+  IResult,
+  ISessionListener,
+} from '../src/calllib/types.js';
 import type { RCCallSession } from '../src/calllib/session.js';
 import { advance, type CallInput } from './call-status.js';
 import {
@@ -8,6 +13,7 @@ import {
   withMute,
   withoutTracks,
   withoutVideo,
+  withScreen,
   withSender,
   withToggle,
   withTrack,
@@ -32,6 +38,8 @@ export interface CallModelHost {
   emit(event: StoreEvent): void;
   /** A local track named our own user id. */
   learnSelfId(userId: string): void;
+  /** The chosen camera and microphone that are there, for accepting. */
+  constraints(): Promise<IMediaConstraints | undefined>;
 }
 
 const OK = RCCallErrorCode.SUCCESS;
@@ -94,7 +102,12 @@ export class CallModel {
       this.#emit('accept', { session, sender });
     },
     onHungup: (sender, reason, session) => {
-      const gone = { status: 'left', audio: undefined, video: undefined } as const;
+      const gone = {
+        status: 'left',
+        audio: undefined,
+        video: undefined,
+        screen: undefined,
+      } as const;
       const remote = sender.userId !== this.#state.selfId;
       this.#apply(withSender(this.#state, sender, remote ? gone : {}));
       this.#emit('hungup', { session, sender, reason });
@@ -102,7 +115,17 @@ export class CallModel {
     onTrackReady: (track, session) => {
       this.#apply(withTrack(this.#state, track));
       const userId = track.getUserId();
-      if (track.isLocalTrack()) this.#host.learnSelfId(userId);
+      if (track.isLocalTrack()) {
+        this.#host.learnSelfId(userId);
+        void import('./device-fallback.js').then((f) =>
+          f.watchDevice(track, {
+            session,
+            ended: () => this.#state.status.phase === 'ended',
+            cameraOff: () => (this.#state.camera.on ? this.toggleCamera() : Promise.resolve(true)),
+            fail: (message) => this.#fail('media/device-lost', message),
+          }),
+        );
+      }
       const kind = track.isVideoTrack() ? 'video' : 'audio';
       const local = track.isLocalTrack();
       this.#emit('trackready', { session, track, userId, local, kind }, userId);
@@ -125,6 +148,10 @@ export class CallModel {
       this.#apply(withMute(this.#state, muteUser.userId, 'video', muteUser.muted));
       this.#emit('mutechange', { session, muteUser }, muteUser.userId);
     },
+    onScreenShareChange: ({ userId, sharing }, session) => {
+      this.#apply(withScreen(this.#state, userId, sharing));
+      this.#emit('screenshare', { session, userId, sharing });
+    },
     onTrackPublishFail: (code) =>
       this.#fail('media/publish-failed', `Publishing local media failed (${code})`, code),
     onTrackSubscribeFail: (code) =>
@@ -145,8 +172,8 @@ export class CallModel {
     if (this.#state.status.phase !== 'incoming') return false;
     const audioOnly = mediaType === 'audio' && this.#state.mediaType === 'video';
     const session = this.#state.session;
-    const ok = await this.#act('accept', 'Accepting the call', () =>
-      session.accept(undefined, audioOnly ? RCCallMediaType.AUDIO : undefined),
+    const ok = await this.#act('accept', 'Accepting the call', async () =>
+      session.accept(await this.#host.constraints(), audioOnly ? RCCallMediaType.AUDIO : undefined),
     );
     if (!ok) return false;
     if (audioOnly) this.#apply(withoutVideo(this.#state));
@@ -188,6 +215,27 @@ export class CallModel {
     );
   }
 
+  /** Shares a screen, or stops sharing; `screenShare` follows once the engine confirms. */
+  toggleScreenShare(): Promise<boolean> {
+    const s = this.#state.session;
+    return this.#toggle('screenShare', 'Sharing the screen', (on) =>
+      on ? s.stopScreenShare() : s.startScreenShare(),
+    );
+  }
+
+  /** Sends another camera or microphone (its device id; '' for the default) in place of ours. */
+  useDevice(kind: 'camera' | 'microphone', deviceId: string): Promise<boolean> {
+    if (this.#state.status.phase === 'ended') return Promise.resolve(false);
+    const s = this.#state.session;
+    return kind === 'camera'
+      ? this.#attempt('Switching the camera', () =>
+          s.changeVideoDevice({ cameraId: deviceId || undefined }),
+        )
+      : this.#attempt('Switching the microphone', () =>
+          s.changeAudioDevice({ micphoneId: deviceId || undefined }),
+        );
+  }
+
   // ---- inside --------------------------------------------------------------------------------
 
   #apply(patch: Partial<CallState>): void {
@@ -219,7 +267,11 @@ export class CallModel {
   }
 
   /** Flips the mic or camera once the engine confirms; `pending` meanwhile. */
-  async #toggle(which: 'mic' | 'camera', what: string, op: (on: boolean) => Promise<IResult>) {
+  async #toggle(
+    which: 'mic' | 'camera' | 'screenShare',
+    what: string,
+    op: (on: boolean) => Promise<IResult>,
+  ) {
     const { on, pending } = this.#state[which];
     if (pending || this.#state.status.phase === 'ended') return false;
     this.#apply(withToggle(this.#state, which, { on, pending: true }));

@@ -2,7 +2,7 @@
  * The state of one call as the elements show it, and the pure changes that the call model makes to
  * it: each takes the state and returns the fields that change.
  */
-import { RCCallMediaType } from '../src/calllib/enums.js';
+import { RCCallMediaType, SCREEN_TAG } from '../src/calllib/enums.js';
 import type { IInvitedUsers, ISenderInfo, IUserProfile, RCTrack } from '../src/calllib/types.js';
 import type { RCCallSession } from '../src/calllib/session.js';
 import type { CallStatus } from './call-status.js';
@@ -34,6 +34,8 @@ export interface CallState {
   readonly mediaType: MediaKind;
   readonly mic: Toggle;
   readonly camera: Toggle;
+  /** Whether we share a screen. */
+  readonly screenShare: Toggle;
   readonly pending: PendingActions;
   /** Our own user id ('' until the engine names it, with our first local track). */
   readonly selfId: string;
@@ -80,6 +82,7 @@ export function initialState(session: RCCallSession, start: CallStart): CallStat
     mediaType: video ? 'video' : 'audio',
     mic: { on: true, pending: false },
     camera: { on: video, pending: false },
+    screenShare: { on: false, pending: false },
     pending: { accept: false, hangup: false, invite: false, toAudio: false },
     selfId,
     peer: start.incoming
@@ -122,6 +125,8 @@ export function withTrack(state: CallState, track: RCTrack): Partial<CallState> 
   const local = track.isLocalTrack();
   const named = local ? withSelfId(state, track.getUserId()) : {};
   const members = named.members ?? state.members;
+  if (track.getTag() === SCREEN_TAG)
+    return { ...named, members: withMember(members, track.getUserId(), () => ({ screen: track })) };
   const kind: MediaKind = track.isVideoTrack() ? 'video' : 'audio';
   return {
     ...named,
@@ -131,6 +136,15 @@ export function withTrack(state: CallState, track: RCTrack): Partial<CallState> 
       status: !local && m.status === 'waiting' ? 'connected' : m.status,
     })),
   };
+}
+
+/** A member started or stopped sharing a screen (ours: the toggle follows). */
+export function withScreen(state: CallState, userId: string, sharing: boolean): Partial<CallState> {
+  const mine = userId === state.selfId;
+  const members = withMember(state.members, keyOf(state, userId), (m) => ({
+    screen: sharing ? m.screen : undefined,
+  }));
+  return mine ? { members, screenShare: { on: sharing, pending: false } } : { members };
 }
 
 /** Our own id: the local member is filed under it. */
@@ -159,6 +173,7 @@ export function withoutVideo(state: CallState): Partial<CallState> {
   return {
     mediaType: 'audio',
     camera: { on: false, pending: false },
+    screenShare: { on: false, pending: false },
     members: withoutTracks(state, ['video']).members,
   };
 }
@@ -169,7 +184,9 @@ export function withoutTracks(
   kinds: MediaKind[] = ['audio', 'video'],
 ): Pick<CallState, 'members'> {
   let members = state.members;
-  const cleared = Object.fromEntries(kinds.map((k) => [k, undefined]));
+  const cleared = Object.fromEntries(
+    [...kinds, ...(kinds.includes('video') ? ['screen'] : [])].map((k) => [k, undefined]),
+  );
   for (const key of members.keys()) members = withMember(members, key, () => cleared);
   return { members };
 }
@@ -177,9 +194,10 @@ export function withoutTracks(
 /** Our microphone or camera toggle; once confirmed, our tile's mute flag follows. */
 export function withToggle(
   state: CallState,
-  which: 'mic' | 'camera',
+  which: 'mic' | 'camera' | 'screenShare',
   toggle: Toggle,
 ): Partial<CallState> {
+  if (which === 'screenShare') return { screenShare: toggle };
   const muted = withMute(state, state.selfId, which === 'mic' ? 'audio' : 'video', !toggle.on);
   return { [which]: toggle, ...(toggle.pending ? {} : muted) };
 }

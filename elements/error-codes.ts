@@ -49,6 +49,7 @@ export const CALL_ERROR_CODES = [
   'media/in-use',
   'media/unavailable',
   'media/no-video-track',
+  'media/device-lost',
   'media/publish-failed',
   'media/subscribe-failed',
   // Sound.

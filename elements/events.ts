@@ -2,6 +2,7 @@ import type { RCCallEndReason, RCCallMediaType } from '../src/calllib/enums.js';
 import type { IEndSummary, IInvitedUsers, ISenderInfo, RCTrack } from '../src/calllib/types.js';
 import type { RCCallSession } from '../src/calllib/session.js';
 import type { CallErrorCode } from './error-codes.js';
+import type { DeviceLists } from './device-choice.js';
 
 /** `<rc-call-client status>` values. */
 export type CallClientStatus = 'idle' | 'connecting' | 'connected' | 'disconnected' | 'error';
@@ -34,6 +35,14 @@ export interface MuteChangeEventDetail {
   session: RCCallSession;
   muteUser: { userId: string; muted: boolean; kind: 'audio' | 'video'; trackId: string };
 }
+/** `screenshare`: a member of the call (or we) started or stopped sharing a screen. */
+export interface ScreenShareEventDetail {
+  session: RCCallSession;
+  userId: string;
+  sharing: boolean;
+}
+/** `devicechange`: the cameras, microphones or speakers changed (plugged, unplugged, allowed). */
+export type DeviceChangeEventDetail = DeviceLists;
 export interface SessionCloseEventDetail {
   session: RCCallSession;
   summary: IEndSummary;
@@ -94,8 +103,10 @@ export interface CallEventDetails {
   membermodify: MemberModifyEventDetail;
   mediamodify: MediaModifyEventDetail;
   mutechange: MuteChangeEventDetail;
+  screenshare: ScreenShareEventDetail;
   sessionclose: SessionCloseEventDetail;
   statuschange: StatusChangeEventDetail;
+  devicechange: DeviceChangeEventDetail;
   callerror: CallErrorEventDetail;
 }
 
@@ -122,6 +133,7 @@ export const SESSION_EVENTS: readonly CallEventName[] = [
   'hungup',
   'membermodify',
   'mediamodify',
+  'screenshare',
   'sessionclose',
 ];
 
@@ -184,6 +196,8 @@ export interface CallEventMap {
   membermodify: CallEvent<'membermodify'>;
   mediamodify: CallEvent<'mediamodify'>;
   mutechange: CallEvent<'mutechange'>;
+  screenshare: CallEvent<'screenshare'>;
+  devicechange: CallEvent<'devicechange'>;
   sessionclose: CallEvent<'sessionclose'>;
   statuschange: CallEvent<'statuschange'>;
   callerror: CallEvent<'callerror'>;

@@ -1,7 +1,7 @@
 import { svg, type SVGTemplateResult } from 'lit';
 
 /** Small line icons, 24×24, drawn for these elements; `currentColor`, hidden from assistive tech. */
-function icon(body: SVGTemplateResult) {
+export function icon(body: SVGTemplateResult) {
   return svg`<svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
 }
 

@@ -10,6 +10,7 @@ import { createCallEvent, errorDetail, type CallClientStatus } from './events.js
 import type { CallExtras, ClientFactory, MediaTypeInput } from './call-options.js';
 import { CallError } from './error-codes.js';
 import { CallStore } from './store.js';
+import type { DeviceLists } from './device-choice.js';
 import { parseLang, type CallStrings } from './strings.js';
 import { IssueTracker } from './validation.js';
 
@@ -30,9 +31,14 @@ import { IssueTracker } from './validation.js';
  * @attr lang - `zh` or `en`; default from `navigator.language`.
  * @attr timeout - No-answer timeout in seconds (default 60).
  * @attr status - Reflected, read-only: `idle`, `connecting`, `connected`, `disconnected`, `error`.
+ * @attr camera - Device id of the camera to use (remembered for this origin); set mid-call, it switches.
+ * @attr microphone - Device id of the microphone to use (remembered); set mid-call, it switches.
+ * @attr speaker - Device id of the speaker remote sound plays on, where the browser can choose (not Safari).
  *
  * @fires {CustomEvent<StatusChangeEventDetail>} statuschange - The connection status changed: `{status, code?}`.
  * @fires {CustomEvent<CallErrorEventDetail>} callerror - Something failed: `{code, message, recoverable, cause?}`; a bad attribute gives one with a `config/…` code.
+ * @fires {CustomEvent<DeviceChangeEventDetail>} devicechange - Cameras, microphones or speakers were plugged in or out: `{cameras, microphones, speakers, needsPermission}`.
+ * @fires {CustomEvent<ScreenShareEventDetail>} screenshare - See `<rc-call-session>`.
  * @fires {CustomEvent<SessionEventDetail>} session - A call started; dispatched here when no `<rc-call-session>` shows it.
  * @fires {CustomEvent<SenderEventDetail>} ringing - See `<rc-call-session>`; here when no session element shows the call.
  * @fires {CustomEvent<SenderEventDetail>} accept - See `<rc-call-session>`.
@@ -71,6 +77,9 @@ export class RcCallClient extends LitElement {
     lang: {},
     timeout: {},
     status: { reflect: true },
+    camera: {},
+    microphone: {},
+    speaker: {},
     clientFactory: { attribute: false },
     backendOptions: { attribute: false },
     strings: { attribute: false },
@@ -95,6 +104,7 @@ export class RcCallClient extends LitElement {
   strings: Partial<CallStrings> | undefined;
 
   /** The long-lived store the elements inside read (also usable headless). */
+  // Device choices read and write the store's (remembered) ones; see the accessors below.
   readonly store = new CallStore();
 
   readonly #connection = new ClientConnection(this.store, (code, message, recoverable, cause) =>
@@ -138,14 +148,76 @@ export class RcCallClient extends LitElement {
     return current?.status.phase === 'ended' ? undefined : current?.session;
   }
 
+  /** The camera's device id; `undefined`: the browser's default. Setting it mid-call switches. */
+  get camera(): string | undefined {
+    return this.store.device('camera');
+  }
+  set camera(id: string | undefined) {
+    this.#setDevice('camera', id);
+  }
+  /** The microphone's device id; setting it mid-call switches. */
+  get microphone(): string | undefined {
+    return this.store.device('microphone');
+  }
+  set microphone(id: string | undefined) {
+    this.#setDevice('microphone', id);
+  }
+  /** The speaker's device id (`setSinkId`), where the browser can choose one. */
+  get speaker(): string | undefined {
+    return this.store.device('speaker');
+  }
+  set speaker(id: string | undefined) {
+    this.#setDevice('speaker', id);
+  }
+
+  #setDevice(kind: 'camera' | 'microphone' | 'speaker', id: string | undefined): void {
+    const old = this.store.device(kind);
+    this.store.setDevice(kind, id ?? undefined);
+    this.requestUpdate(kind, old);
+  }
+
+  /** The cameras, microphones and speakers; labels are empty until the page may use them. */
+  async listDevices(): Promise<DeviceLists> {
+    const { listDevices } = await import('./device-lists.js');
+    return listDevices();
+  }
+
+  /** Shares a screen in the current call (video calls). Resolves whether it started. */
+  startScreenShare(): Promise<boolean> {
+    const call = this.store.current;
+    if (!call || call.state.screenShare.on) return Promise.resolve(!!call);
+    return call.toggleScreenShare();
+  }
+
+  /** Stops sharing the screen. */
+  async stopScreenShare(): Promise<boolean> {
+    const call = this.store.current;
+    return !!call && call.state.screenShare.on && call.toggleScreenShare();
+  }
+
+  /** Shows the remote video in a picture-in-picture window, or closes it; resolves whether open. */
+  async togglePictureInPicture(): Promise<boolean> {
+    const { togglePictureInPicture } = await import('./picture-in-picture.js');
+    return togglePictureInPicture(this);
+  }
+
+  readonly #onDeviceChange = () => {
+    this.listDevices().then(
+      (lists) => this.store.reportDevices(lists),
+      () => undefined,
+    );
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#auto = true;
+    navigator.mediaDevices?.addEventListener?.('devicechange', this.#onDeviceChange);
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    navigator.mediaDevices?.removeEventListener?.('devicechange', this.#onDeviceChange);
     void this.disconnect();
   }
 

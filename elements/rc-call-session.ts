@@ -33,6 +33,7 @@ export type SessionState = CallPhase;
  * @fires {CustomEvent<SessionEventDetail>} session - A call started (incoming: `onSession`; outgoing: `call()` resolved) and this element shows it: `{session, incoming}`.
  * @fires {CustomEvent<SenderEventDetail>} ringing - The callee's device rings (`onRinging`): `{session, sender}`.
  * @fires {CustomEvent<SenderEventDetail>} accept - A member answered (`onAccept`): `{session, sender}`.
+ * @fires {CustomEvent<ScreenShareEventDetail>} screenshare - A member (or we) started or stopped sharing a screen (`onScreenShareChange`): `{session, userId, sharing}`.
  * @fires {CustomEvent<HungupEventDetail>} hungup - A member hung up (`onHungup`): `{session, sender, reason}`, the CallLib end reason in the remote form.
  * @fires {CustomEvent<MemberModifyEventDetail>} membermodify - Members were invited (`onMemberModify`): `{session, sender, invitedUsers}`.
  * @fires {CustomEvent<MediaModifyEventDetail>} mediamodify - A member switched the call to audio (`onMediaModify`): `{session, sender, mediaType}`.
@@ -58,6 +59,8 @@ export type SessionState = CallPhase;
  * @csspart camera - Camera toggle.
  * @csspart to-audio - Switch the call to audio only.
  * @csspart invite - Show the invite form (group calls).
+ * @csspart screenshare - Share the screen, or stop sharing (video calls, where the browser can).
+ * @csspart pip - Picture in picture: the remote video in a floating window.
  * @csspart call-back - Call the same user again (ended 1:1 calls).
  * @csspart enable-sound - "Tap to enable sound", shown when the browser blocks audio.
  * @csspart timer - Call duration.
@@ -197,6 +200,15 @@ export class RcCallSession extends LitElement {
   /** Turns a video call into an audio call for everyone (`mediamodify`). */
   switchToAudio(): Promise<boolean> {
     return this.#act((call) => call.switchToAudio());
+  }
+  /** Shares a screen in the call shown, or stops sharing (`screenshare` at every member). */
+  toggleScreenShare(): Promise<boolean> {
+    return this.#act((call) => call.toggleScreenShare());
+  }
+  /** Shows the remote video in a picture-in-picture window, or closes it. */
+  async togglePictureInPicture(): Promise<boolean> {
+    const { togglePictureInPicture } = await import('./picture-in-picture.js');
+    return togglePictureInPicture(this);
   }
   /** Invites more users into the group call shown (`membermodify` at the others). */
   invite(userIds: string[]): Promise<boolean> {

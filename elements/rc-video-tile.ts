@@ -7,7 +7,7 @@ import type { CallStore } from './store.js';
 import { resolveStrings } from './lang.js';
 import { tileStyles } from './tile-styles.js';
 import { IssueTracker, isSafeImageUrl, parseImageUrl, parseLangAttr } from './validation.js';
-import type { CallStrings } from './strings.js';
+import { format, type CallStrings } from './strings.js';
 import type { RCTrack } from '../src/calllib/types.js';
 
 /**
@@ -23,6 +23,7 @@ import type { RCTrack } from '../src/calllib/types.js';
  * @attr local - Reflected: this is the local user (video mirrored, audio never played).
  * @attr audio-muted - Reflected: the member's microphone is off.
  * @attr video-muted - Reflected: the member's camera is off or they have no video.
+ * @attr screen - This tile shows the member's shared screen (whole, `object-fit: contain`), not their camera.
  *
  * @fires {CustomEvent<TrackReadyEventDetail>} trackready - A track of this member is ready (`onTrackReady`): `{session, track, userId, local, kind}`.
  * @fires {CustomEvent<MuteChangeEventDetail>} mutechange - This member muted or unmuted (`onAudioMuteChange` / `onVideoMuteChange`): `{session, muteUser: {userId, muted, kind, trackId}}`.
@@ -53,6 +54,7 @@ export class RcVideoTile extends LitElement {
     local: { type: Boolean, reflect: true },
     audioMuted: { type: Boolean, reflect: true, attribute: 'audio-muted' },
     videoMuted: { type: Boolean, reflect: true, attribute: 'video-muted' },
+    screen: { type: Boolean, reflect: true },
     strings: { attribute: false },
     hasFrame: { state: true, attribute: false },
   };
@@ -65,6 +67,8 @@ export class RcVideoTile extends LitElement {
   local = false;
   audioMuted = false;
   videoMuted = true;
+  /** Shows the member's shared screen instead of their camera. */
+  screen = false;
   /** Replaces some or all of the built-in phrases. */
   strings: Partial<CallStrings> | undefined;
 
@@ -116,7 +120,7 @@ export class RcVideoTile extends LitElement {
     if (m) {
       this.local = m.local;
       this.audioMuted = m.audioMuted || !m.audio;
-      this.videoMuted = m.videoMuted || !m.video;
+      this.videoMuted = this.screen ? !m.screen : m.videoMuted || !m.video;
     }
     if (changed.has('lang')) this.#issues.check('lang', this.lang, parseLangAttr(this.lang));
     if (changed.has('avatar'))
@@ -131,7 +135,11 @@ export class RcVideoTile extends LitElement {
     const m = this.member;
     const strings = resolveStrings(this.store?.locale, this.lang, this.strings);
     const name = m?.name || this.name || this.userId;
-    const label = m?.local ? `${name} (${strings.you})` : name;
+    const label = this.screen
+      ? format(strings.screenOf, { name })
+      : m?.local
+        ? `${name} (${strings.you})`
+        : name;
     const avatar = [m?.portraitUri, this.avatar].find(isSafeImageUrl);
     const showVideo = !this.videoMuted && this.hasFrame;
     return html`
@@ -168,7 +176,7 @@ export class RcVideoTile extends LitElement {
         <span part="label" class="label">${label}</span>
         ${m?.status === 'waiting' ? html`<span class="label wait">${strings.calling}</span>` : nothing}
         ${
-          this.audioMuted && (m?.audio || m?.local)
+          this.audioMuted && !this.screen && (m?.audio || m?.local)
             ? html`<span
                 part="muted-indicator"
                 class="badge"
@@ -189,7 +197,15 @@ export class RcVideoTile extends LitElement {
   override updated(): void {
     const video = this.renderRoot.querySelector('video');
     const m = this.member;
-    if (video) this.#attachMedia(video, m?.video, m && !m.local ? m.audio : undefined);
+    if (!video) return;
+    // A screen tile shows the picture only: the member's sound plays in their camera tile.
+    if (this.screen) this.#attachMedia(video, m?.screen, undefined);
+    else this.#attachMedia(video, m?.video, m && !m.local ? m.audio : undefined);
+    const speaker = this.store?.device('speaker');
+    if (!this.local && speaker && 'setSinkId' in video && video.sinkId !== speaker) {
+      // A speaker that is gone leaves the sound where it was.
+      video.setSinkId(speaker).catch(() => undefined);
+    }
   }
 
   #attachMedia(video: HTMLVideoElement, v: RCTrack | undefined, a: RCTrack | undefined): void {

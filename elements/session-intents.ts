@@ -12,6 +12,8 @@ export interface IntentHost extends EventTarget {
   toggleMic(): Promise<boolean>;
   toggleCamera(): Promise<boolean>;
   switchToAudio(): Promise<boolean>;
+  toggleScreenShare(): Promise<boolean>;
+  togglePictureInPicture(): Promise<boolean>;
 }
 
 /**
@@ -57,6 +59,8 @@ export function userIntents(
     mic: () => intend('beforemute', mute('audio'), () => host.toggleMic()),
     camera: () => intend('beforemute', mute('video'), () => host.toggleCamera()),
     toAudio: () => void host.switchToAudio(),
+    screenShare: () => void host.toggleScreenShare(),
+    pictureInPicture: () => void host.togglePictureInPicture().catch(() => undefined),
     callBack: () =>
       intend(
         'beforecall',

@@ -187,6 +187,9 @@ const layoutStyles = css`
     width: calc((100% - (var(--cols) - 1) * 8px) / var(--cols));
     height: calc((100% - (var(--rows) - 1) * 8px) / var(--rows));
   }
+  .tiles > .screen {
+    width: 100%;
+  }
   .pip {
     display: block;
   }

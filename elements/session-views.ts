@@ -24,6 +24,8 @@ export interface SessionIntents {
   mic(): void;
   camera(): void;
   toAudio(): void;
+  screenShare(): void;
+  pictureInPicture(): void;
   callBack(): void;
   toggleInvite(): void;
   submitInvite(e: SubmitEvent): void;

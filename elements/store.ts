@@ -9,6 +9,7 @@ import { EventRouter } from './event-router.js';
 import { forwardListener } from './forward-listener.js';
 import { errorDetail, type CallClientStatus, type CallView, type StoreEvent } from './events.js';
 import { toMediaType, type CallExtras, type Locale, type MediaTypeInput } from './call-options.js';
+import { DeviceChoice, type DeviceKind, type DeviceLists } from './device-choice.js';
 
 const KEEP_ENDED = 5;
 
@@ -30,6 +31,7 @@ export class CallStore {
   readonly #eventListeners = new Set<(event: StoreEvent) => void>();
   /** Sound waiting for a user gesture: the sessions show "tap to enable sound" meanwhile. */
   readonly autoplay = new AutoplayGate(() => this.#notify());
+  readonly #devices = new DeviceChoice();
 
   get client(): RCCallClient | undefined {
     return this.#client;
@@ -121,6 +123,28 @@ export class CallStore {
     this.#client?.registerUserInfo(profile);
   }
 
+  /** The chosen camera, microphone or speaker (remembered for this origin), if any. */
+  device(kind: DeviceKind): string | undefined {
+    return this.#devices.get(kind);
+  }
+
+  /**
+   * Chooses a camera, microphone or speaker ('' or undefined: the browser's default). Calls in
+   * progress switch to it at once; the next ones open it.
+   */
+  setDevice(kind: DeviceKind, deviceId: string | undefined): void {
+    if (!this.#devices.set(kind, deviceId)) return;
+    if (kind !== 'speaker') {
+      for (const call of this.#calls.values()) void call.useDevice(kind, deviceId ?? '');
+    }
+    this.#notify();
+  }
+
+  /** Tells every element that the devices changed (`devicechange` on the client). */
+  reportDevices(detail: DeviceLists): void {
+    this.#emit({ name: 'devicechange', detail });
+  }
+
   setLocale(locale: Locale): void {
     this.#locale = locale;
     this.#notify();
@@ -181,9 +205,11 @@ export class CallStore {
     const start: CallStart = { ...call, incoming: false, ...this.#self() };
     const listener = forwardListener((session) => this.#model(session, start).listener);
     const { targetId, userIds } = call;
+    const constraints = options.constraints ?? (await this.#devices.constraints());
+    const request = { ...options, constraints, targetId, mediaType, listener };
     const result = call.group
-      ? await client.callInGroup({ ...options, targetId, userIds, mediaType, listener })
-      : await client.call({ ...options, targetId, mediaType, listener });
+      ? await client.callInGroup({ ...request, userIds })
+      : await client.call(request);
     if (result.code !== RCCallErrorCode.SUCCESS || !result.session) {
       const message = `Call to ${targetId} failed with code ${result.code}`;
       const code = errorCodeFor(result.code, result.cause);
@@ -224,6 +250,7 @@ export class CallStore {
     model = new CallModel(session, start, {
       emit: (event) => this.#emit(event),
       learnSelfId: (id) => (this.#userId ??= id),
+      constraints: () => this.#devices.constraints(),
     });
     this.#calls.set(callId, model);
     this.#notify();

@@ -22,6 +22,11 @@ export interface CallStrings {
   cameraOff: string;
   cameraOn: string;
   toAudio: string;
+  shareScreen: string;
+  stopSharing: string;
+  /** A shared screen's tile: `{name}` is replaced by the sharer's name. */
+  screenOf: string;
+  pictureInPicture: string;
   invite: string;
   inviteLabel: string;
   inviteSend: string;
@@ -66,6 +71,10 @@ const PHRASES: Record<Phrase, [en: string, zh: string]> = {
   cameraOff: ['Turn camera off', '关闭摄像头'],
   cameraOn: ['Turn camera on', '打开摄像头'],
   toAudio: ['Switch to audio', '切换为语音'],
+  shareScreen: ['Share screen', '共享屏幕'],
+  stopSharing: ['Stop sharing', '停止共享'],
+  screenOf: ["{name}'s screen", '{name} 的屏幕'],
+  pictureInPicture: ['Picture in picture', '画中画'],
   invite: ['Add people', '邀请成员'],
   inviteLabel: ['User ids to invite, separated by commas', '要邀请的用户 ID,用逗号分隔'],
   inviteSend: ['Invite', '邀请'],

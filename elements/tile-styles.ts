@@ -36,7 +36,10 @@ export const tileStyles = css`
     object-fit: var(--rc-call-video-fit, cover);
     background: #000;
   }
-  :host([local]) video {
+  :host([screen]) video {
+    object-fit: contain;
+  }
+  :host([local]:not([screen])) video {
     transform: scaleX(-1);
   }
   video.off {

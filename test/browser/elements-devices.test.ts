@@ -1,0 +1,211 @@
+// <rc-call-client>'s devices and screen sharing on the local backend: real WebRTC, Chromium's fake
+// devices (three cameras, the third one switched to; see web-test-runner.config.mjs).
+import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import '../../elements/index.js';
+import type { RcCallClient, RcCallSession, RcVideoTile } from '../../elements/index.js';
+import { itOutsideFirefox } from './helpers/browsers.js';
+import { part, recordEvents } from './elements/helpers.js';
+
+const STORAGE_KEY = 'rc-call-devices';
+
+async function localPair() {
+  const channel = { channelName: `elements-devices-${Math.random()}` };
+  const root = fixtureSync(html`
+    <div>
+      <rc-call-client backend="local" user-id="d-alice" lang="en" .backendOptions=${channel}>
+        <rc-call-session silent></rc-call-session>
+      </rc-call-client>
+      <rc-call-client backend="local" user-id="d-bob" lang="en" .backendOptions=${channel}>
+        <rc-call-session silent></rc-call-session>
+      </rc-call-client>
+    </div>
+  `);
+  const [alice, bob] = [...root.querySelectorAll('rc-call-client')] as RcCallClient[];
+  await waitUntil(() => alice.status === 'connected' && bob.status === 'connected', 'connect', {
+    timeout: 10000,
+  });
+  const sessionOf = (c: RcCallClient) => c.querySelector('rc-call-session') as RcCallSession;
+  return { alice, bob, a: sessionOf(alice), b: sessionOf(bob) };
+}
+
+async function videoCall() {
+  const pair = await localPair();
+  await pair.alice.call('d-bob', 'video');
+  await waitUntil(() => pair.b.state === 'incoming', 'bob is not rung', { timeout: 10000 });
+  await pair.b.accept();
+  await waitUntil(() => pair.a.state === 'active' && pair.b.state === 'active', 'connected', {
+    timeout: 10000,
+  });
+  return pair;
+}
+
+const tiles = (s: RcCallSession): RcVideoTile[] => [
+  ...s.shadowRoot!.querySelectorAll<RcVideoTile>('rc-video-tile'),
+];
+
+/** The track a tile's `<video>` plays, of `kind`. */
+function playing(tile: RcVideoTile, kind: 'video' | 'audio'): MediaStreamTrack | undefined {
+  const stream = tile.shadowRoot!.querySelector('video')!.srcObject as MediaStream | null;
+  return stream?.getTracks().find((t) => t.kind === kind);
+}
+
+/**
+ * Frames the tile's `<video>` has shown so far: counted with requestVideoFrameCallback from the
+ * first call on (Firefox's playback quality counts no MediaStream frames).
+ */
+const counters = new WeakMap<HTMLVideoElement, { n: number }>();
+function frames(tile: RcVideoTile): number {
+  const video = tile.shadowRoot!.querySelector('video')!;
+  let counter = counters.get(video);
+  if (!counter) {
+    const c = { n: 0 };
+    const count = () => {
+      c.n++;
+      if (video.isConnected) video.requestVideoFrameCallback(count);
+    };
+    video.requestVideoFrameCallback(count);
+    counters.set(video, (counter = c));
+  }
+  return counter.n;
+}
+
+async function lastCamera(): Promise<string> {
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  return devices.filter((d) => d.kind === 'videoinput').at(-1)!.deviceId;
+}
+
+describe('<rc-call-client> devices and screen sharing (local backend)', () => {
+  beforeEach(() => localStorage.removeItem(STORAGE_KEY));
+  afterEach(() => localStorage.removeItem(STORAGE_KEY));
+
+  it('listDevices() names cameras, microphones and speakers once the devices are allowed', async () => {
+    const { alice } = await localPair();
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+    try {
+      const lists = await alice.listDevices();
+      expect(lists.cameras.length).to.be.greaterThan(0);
+      expect(lists.microphones.length).to.be.greaterThan(0);
+      expect(lists.needsPermission).to.equal(false);
+      for (const d of [...lists.cameras, ...lists.microphones, ...lists.speakers]) {
+        expect(d.deviceId, 'no entry without an id').to.not.equal('');
+        expect(d.label, 'labelled').to.not.equal('');
+      }
+      expect(lists.cameras.every((d) => d.kind === 'videoinput')).to.equal(true);
+      expect(lists.speakers.every((d) => d.kind === 'audiooutput')).to.equal(true);
+    } finally {
+      stream.getTracks().forEach((t) => t.stop());
+    }
+  });
+
+  it('a devicechange of the browser becomes a devicechange event with the lists', async () => {
+    const { alice } = await localPair();
+    const seen = recordEvents(['devicechange']);
+    navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+    await waitUntil(() => seen.of('devicechange').length >= 1, 'no devicechange event');
+    const [event] = seen.of('devicechange');
+    expect(event.target).to.equal(alice);
+    expect(Object.keys(event.detail as object)).to.include.members([
+      'cameras',
+      'microphones',
+      'speakers',
+    ]);
+  });
+
+  it('setting camera mid-call sends the new camera: the peer keeps getting frames, from it', async () => {
+    const { alice, a, b } = await videoCall();
+    const mine = () => tiles(a).find((t) => t.local)!;
+    const atBob = () => tiles(b).find((t) => t.userId === 'd-alice')!;
+    await waitUntil(() => frames(atBob()) > 2, 'bob sees alice', { timeout: 10000 });
+    const old = playing(mine(), 'video')!;
+    const cameraId = await lastCamera();
+
+    alice.camera = cameraId;
+    expect(alice.camera).to.equal(cameraId);
+    expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!)).to.deep.equal({ camera: cameraId });
+    await waitUntil(() => playing(mine(), 'video') !== old, 'alice shows her new camera', {
+      timeout: 10000,
+    });
+    expect(playing(mine(), 'video')!.getSettings().deviceId).to.equal(cameraId);
+    expect(old.readyState, 'the old camera is released').to.equal('ended');
+    const before = frames(atBob());
+    await waitUntil(() => frames(atBob()) > before + 2, 'bob keeps getting frames', {
+      timeout: 10000,
+    });
+    expect(atBob().videoMuted).to.equal(false);
+  });
+
+  it('the remembered camera opens with the next call; a camera that is gone falls back quietly', async () => {
+    const cameraId = await lastCamera();
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ camera: cameraId, microphone: 'gone' }));
+    const errors = recordEvents(['callerror']);
+    const { alice, a } = await videoCall();
+    expect(alice.camera).to.equal(cameraId);
+    const mine = () => tiles(a).find((t) => t.local);
+    await waitUntil(() => playing(mine()!, 'video'), 'alice has her camera');
+    expect(playing(mine()!, 'video')!.getSettings().deviceId).to.equal(cameraId);
+    expect(playing(mine()!, 'audio'), 'own sound is not played').to.equal(undefined);
+    expect(errors.of('callerror'), 'the missing microphone gave no error').to.deep.equal([]);
+  });
+
+  itOutsideFirefox("Firefox runs no listener for a synthetic 'ended' on a MediaStreamTrack")(
+    'an unplugged camera is replaced by another, with a callerror that says so',
+    async () => {
+      const { alice, a, b } = await videoCall();
+      const errors = recordEvents(['callerror']);
+      const mine = () => tiles(a).find((t) => t.local)!;
+      await waitUntil(() => playing(mine(), 'video'), 'alice has her camera');
+      const old = playing(mine(), 'video')!;
+      old.dispatchEvent(new Event('ended')); // what the browser does when the device goes away
+      await waitUntil(() => errors.of('callerror').length === 1, 'no callerror');
+      expect(errors.of('callerror')[0].target).to.equal(a);
+      expect(errors.of('callerror')[0].detail).to.include({ code: 'media/device-lost' });
+      await waitUntil(() => playing(mine(), 'video') !== old, 'another camera took over');
+      const atBob = tiles(b).find((t) => t.userId === 'd-alice')!;
+      const before = frames(atBob);
+      await waitUntil(() => frames(atBob) > before + 2, 'bob keeps getting frames', {
+        timeout: 10000,
+      });
+      expect(alice.session).to.not.equal(undefined);
+    },
+  );
+
+  itOutsideFirefox("Firefox's fake media has no screen to capture")(
+    'a shared screen is its own tile at both clients, with screenshare events; the browser can end it',
+    async () => {
+      const { alice, bob, a, b } = await videoCall();
+      const seen = recordEvents(['screenshare']);
+      expect(part(a, 'screenshare')!.getAttribute('aria-label')).to.equal('Share screen');
+      part(a, 'screenshare')!.click();
+      await waitUntil(() => seen.of('screenshare').length === 2, 'screenshare at both', {
+        timeout: 10000,
+      });
+      expect(seen.of('screenshare').map((e) => e.target)).to.have.members([a, b]);
+      for (const e of seen.of('screenshare'))
+        expect(e.detail).to.include({ userId: 'd-alice', sharing: true });
+      const screenAtBob = () => tiles(b).find((t) => t.screen);
+      await waitUntil(() => screenAtBob(), 'bob has a screen tile');
+      expect(screenAtBob()!.userId).to.equal('d-alice');
+      expect(tiles(b).filter((t) => t.userId === 'd-alice')).to.have.length(2);
+      await waitUntil(() => frames(screenAtBob()!) > 1, 'bob sees the screen', { timeout: 10000 });
+      expect(
+        getComputedStyle(screenAtBob()!.shadowRoot!.querySelector('video')!).objectFit,
+      ).to.equal('contain');
+      expect(part(a, 'screenshare')!.getAttribute('aria-label')).to.equal('Stop sharing');
+
+      const screen = playing(
+        tiles(a).find((t) => t.screen)!,
+        'video',
+      )!;
+      screen.dispatchEvent(new Event('ended')); // the browser's own "stop sharing"
+      await waitUntil(() => seen.of('screenshare').length === 4, 'stopped at both', {
+        timeout: 10000,
+      });
+      for (const e of seen.of('screenshare').slice(2))
+        expect(e.detail).to.include({ sharing: false });
+      await waitUntil(() => !screenAtBob(), 'the screen tile goes');
+      expect(screen.readyState).to.equal('ended');
+      expect(alice.session && bob.session, 'the call goes on').to.not.equal(undefined);
+      await waitUntil(() => part(a, 'screenshare')!.getAttribute('aria-label') === 'Share screen');
+    },
+  );
+});
