@@ -131,6 +131,12 @@ const ENUMS_CHUNK = 'chunks/calllib-enums.js';
  * engine module the elements imported would resolve to `calllib.js` and show in the size budget.
  */
 function builtEntries() {
+  // An import of one of those files as written for rc-call.js (other chunks are rollup's own).
+  const names = [...Object.keys(browserEntries), ENUMS_CHUNK.replace(/^chunks\/|\.js$/g, '')];
+  const builtImport = new RegExp(
+    `(from\\s*|import\\s*\\(?\\s*)(['"])\\./(chunks/)?((?:${names.join('|')})\\.js)`,
+    'g',
+  );
   const entries = Object.entries(browserEntries).map(([name, file]) => [
     resolvePath(dirname(file)) + sep,
     `./${name}.js`,
@@ -150,9 +156,8 @@ function builtEntries() {
     // A lazily loaded chunk is written to dist/chunks/: the same files are one folder up from it.
     renderChunk(code, chunk) {
       if (!chunk.fileName.startsWith('chunks/')) return null;
-      const relative = /(from\s*|import\s*\(?\s*)(['"])\.\/(chunks\/)?/g;
-      const fixed = code.replace(relative, (_, head, quote, inChunks) =>
-        inChunks ? `${head}${quote}./` : `${head}${quote}../`,
+      const fixed = code.replace(builtImport, (_, head, quote, inChunks, file) =>
+        inChunks ? `${head}${quote}./${file}` : `${head}${quote}../${file}`,
       );
       return { code: fixed, map: null };
     },

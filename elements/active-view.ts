@@ -13,6 +13,8 @@ import {
   type SessionView,
 } from './session-views.js';
 import type { CallStrings } from './strings.js';
+import './strings-in-call.js';
+import './rc-call-devices.js';
 
 /** A round icon button of the call's control bar. */
 function control(
@@ -50,6 +52,9 @@ function toggleControl(
 
 const screenIcon = icon(
   svg`<rect x="2.5" y="4" width="19" height="13" rx="2"/><path d="M8 21h8M12 17v4M12 13.5V7.5M9.5 10 12 7.5l2.5 2.5"/>`,
+);
+const settingsIcon = icon(
+  svg`<circle cx="12" cy="12" r="3"/><path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1"/>`,
 );
 const pipIcon = icon(
   svg`<rect x="2.5" y="4.5" width="19" height="15" rx="2"/><rect x="12" y="11.5" width="7" height="5.5" rx="1"/>`,
@@ -125,12 +130,14 @@ export function activeView(v: SessionView, act: SessionIntents) {
       <slot></slot>${v.customTiles ? nothing : tiles(members, strings)}
     </div>
     ${v.inviteOpen ? inviteForm(v, act) : nothing}
+    ${v.settingsOpen ? html`<rc-call-devices class="devices" .strings=${strings}></rc-call-devices>` : nothing}
     <div class="controls">
       ${toggleControl('mic', call.mic, [strings.micOff, strings.micOn], [icons.mic, icons.micOff], act.mic)}
       ${video ? toggleControl('camera', call.camera, [strings.cameraOff, strings.cameraOn], [icons.camera, icons.cameraOff], act.camera) : nothing}
       ${video ? control('to-audio', strings.toAudio, icons.audioOnly, act.toAudio, { busy: call.pending.toAudio }) : nothing}
       ${video && canShareScreen() ? toggleControl('screenshare', call.screenShare, [strings.stopSharing, strings.shareScreen], [screenIcon, screenIcon], act.screenShare) : nothing}
       ${video && canPictureInPicture() ? control('pip', strings.pictureInPicture, pipIcon, act.pictureInPicture) : nothing}
+      ${control('settings', strings.settings, settingsIcon, act.toggleSettings, { off: v.settingsOpen })}
       ${call.group ? control('invite', strings.invite, icons.addPerson, act.toggleInvite, { off: v.inviteOpen }) : nothing}
       <slot name="controls"></slot>
       ${control('hangup', strings.hangup, icons.hangup, act.hangup, { danger: true, busy: call.pending.hangup })}

@@ -79,6 +79,9 @@ export const controlStyles = css`
     opacity: 0.6;
     cursor: progress;
   }
+  .devices {
+    margin: 8px 12px 0;
+  }
   .invite-form {
     display: flex;
     gap: 8px;

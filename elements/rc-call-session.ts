@@ -61,6 +61,7 @@ export type SessionState = CallPhase;
  * @csspart invite - Show the invite form (group calls).
  * @csspart screenshare - Share the screen, or stop sharing (video calls, where the browser can).
  * @csspart pip - Picture in picture: the remote video in a floating window.
+ * @csspart settings - Show or hide the device choices (`<rc-call-devices>`) above the bar.
  * @csspart call-back - Call the same user again (ended 1:1 calls).
  * @csspart enable-sound - "Tap to enable sound", shown when the browser blocks audio.
  * @csspart timer - Call duration.
@@ -97,6 +98,7 @@ export class RcCallSession extends LitElement {
     strings: { attribute: false },
     endedDuration: { attribute: false },
     inviteOpen: { state: true, attribute: false },
+    settingsOpen: { state: true, attribute: false },
     customTiles: { state: true, attribute: false },
   };
 
@@ -111,6 +113,7 @@ export class RcCallSession extends LitElement {
   endedDuration = 4000;
 
   private inviteOpen = false;
+  private settingsOpen = false;
   private customTiles = false;
 
   // The tiles inside get the store and the call from here (the page's, in the default slot, too).
@@ -228,6 +231,7 @@ export class RcCallSession extends LitElement {
       rendered: () => this.updateComplete.then(() => this.renderRoot),
       invite: (ids) => this.invite(ids),
     }),
+    toggleSettings: () => (this.settingsOpen = !this.settingsOpen),
   };
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -238,7 +242,7 @@ export class RcCallSession extends LitElement {
     this.#feedback.willShow(call, state, this.#strings());
     this.state = state;
     this.mediaType = call?.mediaType;
-    if (state !== 'active') this.inviteOpen = false;
+    if (state !== 'active') this.inviteOpen = this.settingsOpen = false;
   }
 
   #strings(): CallStrings {
@@ -263,6 +267,7 @@ export class RcCallSession extends LitElement {
       now: Date.now(),
       customTiles: this.customTiles,
       inviteOpen: this.inviteOpen,
+      settingsOpen: this.settingsOpen,
     };
     const store = this.store;
     return html`<div @slotchange=${this.#onSlotChange}>

@@ -23,7 +23,7 @@ export interface IntentHost extends EventTarget {
  */
 export function userIntents(
   host: IntentHost,
-): Omit<SessionIntents, 'toggleInvite' | 'submitInvite'> {
+): Omit<SessionIntents, 'toggleInvite' | 'submitInvite' | 'toggleSettings'> {
   const intend = <K extends keyof IntentEventDetails>(
     name: K,
     detail: (call: CallState) => IntentEventDetails[K],

@@ -14,6 +14,7 @@ export interface SessionView {
   /** The page slotted its own tiles. */
   customTiles: boolean;
   inviteOpen: boolean;
+  settingsOpen: boolean;
 }
 
 /** What the buttons ask of the session element. */
@@ -28,6 +29,7 @@ export interface SessionIntents {
   pictureInPicture(): void;
   callBack(): void;
   toggleInvite(): void;
+  toggleSettings(): void;
   submitInvite(e: SubmitEvent): void;
 }
 

@@ -22,11 +22,6 @@ export interface CallStrings {
   cameraOff: string;
   cameraOn: string;
   toAudio: string;
-  shareScreen: string;
-  stopSharing: string;
-  /** A shared screen's tile: `{name}` is replaced by the sharer's name. */
-  screenOf: string;
-  pictureInPicture: string;
   invite: string;
   inviteLabel: string;
   inviteSend: string;
@@ -46,11 +41,38 @@ export interface CallStrings {
   callBack: string;
   endReasons: Partial<Record<RCCallEndReason, string>>;
   unknownReason: string;
+  // The in-call extras' phrases, in the tables once the in-call screen's code has loaded
+  // (strings-in-call.ts): only that screen and its tiles use them.
+  shareScreen: string;
+  stopSharing: string;
+  /** A shared screen's tile: `{name}` is replaced by the sharer's name. */
+  screenOf: string;
+  pictureInPicture: string;
+  settings: string;
+  camera: string;
+  microphone: string;
+  speaker: string;
+  defaultDevice: string;
+  /** Asks for the devices, so that their names can be shown. */
+  allowDevices: string;
 }
 
 export type CallLang = 'zh' | 'en';
 
-type Phrase = Exclude<keyof CallStrings, 'endReasons'>;
+/** The phrases that load with the in-call screen. */
+export type InCallPhrase =
+  | 'shareScreen'
+  | 'stopSharing'
+  | 'screenOf'
+  | 'pictureInPicture'
+  | 'settings'
+  | 'camera'
+  | 'microphone'
+  | 'speaker'
+  | 'defaultDevice'
+  | 'allowDevices';
+
+type Phrase = Exclude<keyof CallStrings, 'endReasons' | InCallPhrase>;
 
 /** Every phrase in English and in Chinese, side by side. */
 const PHRASES: Record<Phrase, [en: string, zh: string]> = {
@@ -71,10 +93,6 @@ const PHRASES: Record<Phrase, [en: string, zh: string]> = {
   cameraOff: ['Turn camera off', '关闭摄像头'],
   cameraOn: ['Turn camera on', '打开摄像头'],
   toAudio: ['Switch to audio', '切换为语音'],
-  shareScreen: ['Share screen', '共享屏幕'],
-  stopSharing: ['Stop sharing', '停止共享'],
-  screenOf: ["{name}'s screen", '{name} 的屏幕'],
-  pictureInPicture: ['Picture in picture', '画中画'],
   invite: ['Add people', '邀请成员'],
   inviteLabel: ['User ids to invite, separated by commas', '要邀请的用户 ID,用逗号分隔'],
   inviteSend: ['Invite', '邀请'],
@@ -178,8 +196,16 @@ function table(column: 0 | 1): CallStrings {
   return { ...Object.fromEntries(phrases), endReasons: Object.fromEntries(endReasons) };
 }
 
-export const en: CallStrings = table(0);
-export const zh: CallStrings = table(1);
+export const en = table(0);
+export const zh = table(1);
+
+/** Adds phrases to both tables (the in-call screen's, when its code loads). */
+export function addPhrases(phrases: Record<string, [en: string, zh: string]>): void {
+  for (const [key, [e, z]] of Object.entries(phrases)) {
+    (en as unknown as Record<string, string>)[key] = e;
+    (zh as unknown as Record<string, string>)[key] = z;
+  }
+}
 
 const tables: Record<CallLang, CallStrings> = { zh, en };
 

@@ -134,6 +134,39 @@ describe('<rc-call-client> devices and screen sharing (local backend)', () => {
     expect(atBob().videoMuted).to.equal(false);
   });
 
+  it('the settings button shows the device lists; choosing one switches the call to it', async () => {
+    const { alice, a } = await videoCall();
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+    stream.getTracks().forEach((t) => t.stop()); // the lists may name the devices from now on
+    part(a, 'settings')!.click();
+    await a.updateComplete;
+    const panel = a.shadowRoot!.querySelector('rc-call-devices')!;
+    expect(panel, 'the panel is shown').to.not.equal(null);
+    await waitUntil(() => panel.shadowRoot!.querySelector('select[name=camera]'), 'camera list');
+    const select = panel.shadowRoot!.querySelector<HTMLSelectElement>('select[name=camera]')!;
+    const cameraId = await lastCamera();
+    const labels = [...select.options].map((o) => o.textContent!.trim());
+    expect(labels[0]).to.equal('Default');
+    expect(
+      labels.slice(1).every((l) => l.length > 0),
+      'every camera is named',
+    ).to.equal(true);
+    expect(panel.shadowRoot!.querySelector('select[name=microphone]')).to.not.equal(null);
+    select.value = cameraId;
+    select.dispatchEvent(new Event('change'));
+    expect(alice.camera).to.equal(cameraId);
+    const mine = () => tiles(a).find((t) => t.local)!;
+    await waitUntil(
+      () => playing(mine(), 'video')?.getSettings().deviceId === cameraId,
+      'the call switched to the chosen camera',
+      { timeout: 10000 },
+    );
+    part(a, 'settings')!.click();
+    await a.updateComplete;
+    expect(a.shadowRoot!.querySelector('rc-call-devices'), 'closed again').to.equal(null);
+    await expect(a).to.be.accessible();
+  });
+
   it('the remembered camera opens with the next call; a camera that is gone falls back quietly', async () => {
     const cameraId = await lastCamera();
     localStorage.setItem(STORAGE_KEY, JSON.stringify({ camera: cameraId, microphone: 'gone' }));
