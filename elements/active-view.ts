@@ -1,20 +1,49 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { tileOrder, type MemberState } from './call-members.js';
 import type { Toggle } from './call-model.js';
 import { icon, icons } from './icons.js';
-import { svg } from 'lit';
 import {
+  action,
   formatDuration,
   groupTitle,
+  hero,
   peerTitle,
   tile,
   type SessionIntents,
   type SessionView,
 } from './session-views.js';
-import type { CallStrings } from './strings.js';
+import { reasonText, type CallStrings } from './strings.js';
 import './strings-in-call.js';
 import './rc-call-devices.js';
+import { watchSpeaking } from './speaking.js';
+import { watchDevices } from './device-fallback.js';
+import type { CallModel } from './call-model.js';
+
+/** What follows an active call: who speaks, and devices that go away. */
+export function watchActiveCall(model: CallModel): void {
+  watchSpeaking(model);
+  watchDevices(model);
+}
+
+/** After a call: why it ended, how long it took, and (1:1) a button that calls back. */
+export function endedView({ call, strings }: SessionView, act: SessionIntents) {
+  if (call.status.phase !== 'ended') return nothing;
+  const { duration } = call.status.summary;
+  return html`<div class="screen">
+    ${hero(call.peer, call.group)}
+    <h2 part="name">${peerTitle(call, strings)}</h2>
+    <p part="status" class="status">${reasonText(strings, call.status.reason)}</p>
+    ${duration > 0 ? html`<p part="timer" class="timer">${formatDuration(duration)}</p>` : nothing}
+    ${
+      call.group
+        ? nothing
+        : html`<div class="actions">
+            ${action('call-back', 'accept', strings.callBack, icons.phone, act.callBack)}
+          </div>`
+    }
+  </div>`;
+}
 
 /** A round icon button of the call's control bar. */
 function control(
@@ -114,6 +143,11 @@ function inviteForm(v: SessionView, act: SessionIntents) {
 export function activeView(v: SessionView, act: SessionIntents) {
   const { call, strings } = v;
   const members = tileOrder(call.members.values());
+  // The one who spoke last first (after screens), when the page asks for it.
+  if (v.activeSpeaker && call.group) {
+    const spoke = (m: MemberState) => (m.local ? -1 : (m.spokeAt ?? 0));
+    members.sort((a, b) => spoke(b) - spoke(a));
+  }
   const video = call.mediaType === 'video';
   const sharing = members.some((m) => m.screen);
   const pip = video && !call.group && members.length === 2 && !v.customTiles && !sharing;

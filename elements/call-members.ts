@@ -14,6 +14,10 @@ export interface MemberState {
   readonly screen?: RCTrack;
   readonly audioMuted: boolean;
   readonly videoMuted: boolean;
+  /** Their sound is above the speaking level now (never while muted; see speaking.ts). */
+  readonly speaking?: boolean;
+  /** When they last started speaking (`performance.now()`), for the active-speaker layout. */
+  readonly spokeAt?: number;
 }
 
 export type Members = ReadonlyMap<string, MemberState>;

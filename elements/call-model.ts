@@ -23,6 +23,7 @@ import {
   type PendingActions,
 } from './call-state.js';
 import { errorCodeFor, type CallErrorCode } from './error-codes.js';
+import { withMember } from './call-members.js';
 import {
   errorDetail,
   type CallEventDetails,
@@ -115,17 +116,7 @@ export class CallModel {
     onTrackReady: (track, session) => {
       this.#apply(withTrack(this.#state, track));
       const userId = track.getUserId();
-      if (track.isLocalTrack()) {
-        this.#host.learnSelfId(userId);
-        void import('./device-fallback.js').then((f) =>
-          f.watchDevice(track, {
-            session,
-            ended: () => this.#state.status.phase === 'ended',
-            cameraOff: () => (this.#state.camera.on ? this.toggleCamera() : Promise.resolve(true)),
-            fail: (message) => this.#fail('media/device-lost', message),
-          }),
-        );
-      }
+      if (track.isLocalTrack()) this.#host.learnSelfId(userId);
       const kind = track.isVideoTrack() ? 'video' : 'audio';
       const local = track.isLocalTrack();
       this.#emit('trackready', { session, track, userId, local, kind }, userId);
@@ -213,6 +204,22 @@ export class CallModel {
     return this.#toggle('camera', 'Switching the camera', (on) =>
       on ? s.disableVideoTrack() : s.enableVideoTrack(),
     );
+  }
+
+  /** A recoverable `callerror` about this call (what the in-call extras found: a lost device). */
+  reportError(code: CallErrorCode, message: string): void {
+    this.#fail(code, message);
+  }
+
+  /** Whether a member speaks now (the speaking monitor's reading); unchanged: no new state. */
+  setSpeaking(userId: string, speaking: boolean): void {
+    const m = this.#state.members.get(userId);
+    const on = speaking && !!m && !m.audioMuted;
+    if (!m || !!m.speaking === on) return;
+    const spokeAt = on ? performance.now() : m.spokeAt;
+    this.#apply({
+      members: withMember(this.#state.members, userId, () => ({ speaking: on, spokeAt })),
+    });
   }
 
   /** Shares a screen, or stops sharing; `screenShare` follows once the engine confirms. */

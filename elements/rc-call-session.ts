@@ -4,7 +4,7 @@ import { CallBinding } from './call-binding.js';
 import type { CallModel } from './call-model.js';
 import type { CallState, MediaKind } from './call-state.js';
 import type { CallPhase } from './call-status.js';
-import { activeViewLoaded, callView, loadActiveView } from './call-view.js';
+import { activeViewLoaded, callView, loadActiveView, watchActiveCall } from './call-view.js';
 import { ClockController } from './clock-controller.js';
 import { createCallEvent } from './events.js';
 import { resolveStrings } from './lang.js';
@@ -28,6 +28,7 @@ export type SessionState = CallPhase;
  * @attr state - Reflected, read-only: `idle`, `incoming`, `outgoing`, `active`, `ended`.
  * @attr media-type - Reflected, read-only: `audio` or `video`.
  * @attr silent - No ring or ringback tones.
+ * @attr active-speaker - Group calls: the member who spoke last comes first in the grid.
  * @attr lang - `zh` or `en`; defaults to the client's language.
  *
  * @fires {CustomEvent<SessionEventDetail>} session - A call started (incoming: `onSession`; outgoing: `call()` resolved) and this element shows it: `{session, incoming}`.
@@ -94,6 +95,7 @@ export class RcCallSession extends LitElement {
     state: { reflect: true },
     mediaType: { reflect: true, attribute: 'media-type' },
     silent: { type: Boolean, reflect: true },
+    activeSpeaker: { type: Boolean, reflect: true, attribute: 'active-speaker' },
     lang: {},
     strings: { attribute: false },
     endedDuration: { attribute: false },
@@ -106,6 +108,8 @@ export class RcCallSession extends LitElement {
   state: SessionState = 'idle';
   mediaType: MediaKind | undefined;
   silent = false;
+  /** Group calls: the member who spoke last comes first in the grid. */
+  activeSpeaker = false;
   override lang = '';
   /** Replaces some or all of the built-in phrases. */
   strings: Partial<CallStrings> | undefined;
@@ -251,6 +255,8 @@ export class RcCallSession extends LitElement {
 
   override updated(): void {
     this.#feedback.shown(this.silent);
+    const shown = this.#binding.shown;
+    if (shown && this.state === 'active') watchActiveCall(shown);
   }
 
   #onSlotChange(e: Event): void {
@@ -268,6 +274,7 @@ export class RcCallSession extends LitElement {
       customTiles: this.customTiles,
       inviteOpen: this.inviteOpen,
       settingsOpen: this.settingsOpen,
+      activeSpeaker: this.activeSpeaker,
     };
     const store = this.store;
     return html`<div @slotchange=${this.#onSlotChange}>

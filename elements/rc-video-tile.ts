@@ -23,6 +23,7 @@ import type { RCTrack } from '../src/calllib/types.js';
  * @attr local - Reflected: this is the local user (video mirrored, audio never played).
  * @attr audio-muted - Reflected: the member's microphone is off.
  * @attr video-muted - Reflected: the member's camera is off or they have no video.
+ * @attr speaking - Reflected: the member is speaking now (never while muted); style it with `:host([speaking])` or `rc-video-tile[speaking]`.
  * @attr screen - This tile shows the member's shared screen (whole, `object-fit: contain`), not their camera.
  *
  * @fires {CustomEvent<TrackReadyEventDetail>} trackready - A track of this member is ready (`onTrackReady`): `{session, track, userId, local, kind}`.
@@ -41,6 +42,7 @@ import type { RCTrack } from '../src/calllib/types.js';
  * @cssprop --rc-call-avatar-bg - Background of the initials avatar.
  * @cssprop --rc-call-video-fit - `object-fit` of the video (default `cover`).
  * @cssprop --rc-call-danger - Colour of the muted badge.
+ * @cssprop --rc-call-speaking - Colour of the outline of a member who speaks (default green).
  */
 export class RcVideoTile extends LitElement {
   static override styles = tileStyles;
@@ -55,6 +57,7 @@ export class RcVideoTile extends LitElement {
     audioMuted: { type: Boolean, reflect: true, attribute: 'audio-muted' },
     videoMuted: { type: Boolean, reflect: true, attribute: 'video-muted' },
     screen: { type: Boolean, reflect: true },
+    speaking: { type: Boolean, reflect: true },
     strings: { attribute: false },
     hasFrame: { state: true, attribute: false },
   };
@@ -67,6 +70,8 @@ export class RcVideoTile extends LitElement {
   local = false;
   audioMuted = false;
   videoMuted = true;
+  /** Whether the member speaks now (read-only; reflected). */
+  speaking = false;
   /** Shows the member's shared screen instead of their camera. */
   screen = false;
   /** Replaces some or all of the built-in phrases. */
@@ -121,6 +126,7 @@ export class RcVideoTile extends LitElement {
       this.local = m.local;
       this.audioMuted = m.audioMuted || !m.audio;
       this.videoMuted = this.screen ? !m.screen : m.videoMuted || !m.video;
+      this.speaking = !this.screen && !this.audioMuted && !!m.speaking;
     }
     if (changed.has('lang')) this.#issues.check('lang', this.lang, parseLangAttr(this.lang));
     if (changed.has('avatar'))

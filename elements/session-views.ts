@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { displayName, type MemberState } from './call-members.js';
 import type { CallState } from './call-model.js';
 import { icons } from './icons.js';
-import { format, peerName, reasonText, type CallStrings } from './strings.js';
+import { format, peerName, type CallStrings } from './strings.js';
 import { isSafeImageUrl } from './validation.js';
 
 /** What the session templates show; built by `<rc-call-session>` on every render. */
@@ -15,6 +15,8 @@ export interface SessionView {
   customTiles: boolean;
   inviteOpen: boolean;
   settingsOpen: boolean;
+  /** Put the member who spoke last first (`active-speaker`). */
+  activeSpeaker: boolean;
 }
 
 /** What the buttons ask of the session element. */
@@ -34,7 +36,10 @@ export interface SessionIntents {
 }
 
 /** The large avatar of the other side; a page's `slot="avatar"` replaces it. */
-function hero(info: { userId: string; name?: string; portraitUri?: string }, group: boolean) {
+export function hero(
+  info: { userId: string; name?: string; portraitUri?: string },
+  group: boolean,
+) {
   const avatar =
     !group && isSafeImageUrl(info.portraitUri)
       ? html`<img
@@ -118,24 +123,6 @@ export function outgoingView(v: SessionView, act: SessionIntents) {
         ${action('hangup', 'danger', strings.cancel, icons.hangup, act.hangup, call.pending.hangup)}
       </div>
     </div>`;
-}
-
-export function endedView({ call, strings }: SessionView, act: SessionIntents) {
-  if (call.status.phase !== 'ended') return nothing;
-  const { duration } = call.status.summary;
-  return html`<div class="screen">
-    ${hero(call.peer, call.group)}
-    <h2 part="name">${peerTitle(call, strings)}</h2>
-    <p part="status" class="status">${reasonText(strings, call.status.reason)}</p>
-    ${duration > 0 ? html`<p part="timer" class="timer">${formatDuration(duration)}</p>` : nothing}
-    ${
-      call.group
-        ? nothing
-        : html`<div class="actions">
-            ${action('call-back', 'accept', strings.callBack, icons.phone, act.callBack)}
-          </div>`
-    }
-  </div>`;
 }
 
 /** `00:05`, `12:34`, `1:02:05`. */

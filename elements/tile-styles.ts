@@ -28,6 +28,10 @@ export const tileStyles = css`
   :host([hidden]) {
     display: none;
   }
+  :host([speaking]) {
+    outline: 3px solid var(--rc-call-speaking, #3ddc84);
+    outline-offset: -3px;
+  }
   video {
     position: absolute;
     inset: 0;

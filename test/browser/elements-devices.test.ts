@@ -242,3 +242,55 @@ describe('<rc-call-client> devices and screen sharing (local backend)', () => {
     },
   );
 });
+
+/** A steady 440 Hz tone as a microphone track (Web Audio), and the context to close after. */
+function toneTrack(): { track: MediaStreamTrack; close: () => Promise<void> } {
+  const ctx = new AudioContext();
+  const osc = ctx.createOscillator();
+  const gain = ctx.createGain();
+  gain.gain.value = 0.5;
+  const out = ctx.createMediaStreamDestination();
+  osc.connect(gain).connect(out);
+  osc.start();
+  return { track: out.stream.getAudioTracks()[0], close: () => ctx.close() };
+}
+
+describe('<rc-video-tile speaking> (local backend)', () => {
+  itOutsideFirefox("headless Firefox's AudioContext never runs")(
+    'follows a member who plays a tone, and never shows a muted member as speaking',
+    async () => {
+      const tone = toneTrack();
+      try {
+        const { alice, a, b } = await localPair();
+        alice.client!.useLocalTracks([tone.track]); // alice's microphone is the tone
+        await alice.call('d-bob', 'audio');
+        await waitUntil(() => b.state === 'incoming', 'bob is not rung', { timeout: 10000 });
+        await b.accept();
+        await waitUntil(() => a.state === 'active' && b.state === 'active', 'connected', {
+          timeout: 10000,
+        });
+        const aliceAtBob = () => tiles(b).find((t) => t.userId === 'd-alice');
+        await waitUntil(() => aliceAtBob()?.speaking, 'bob sees alice speak', { timeout: 10000 });
+        expect(aliceAtBob()!.hasAttribute('speaking')).to.equal(true);
+        const own = () => tiles(a).find((t) => t.local);
+        await waitUntil(() => own()?.speaking, 'alice sees herself speak', { timeout: 10000 });
+
+        await a.toggleMic();
+        await waitUntil(() => aliceAtBob()!.audioMuted, 'bob sees alice muted', { timeout: 10000 });
+        expect(aliceAtBob()!.speaking, 'muted is never speaking').to.equal(false);
+        await waitUntil(() => !own()!.speaking, 'alice no longer speaks');
+        // The tone goes on behind the mute: still not speaking a while later.
+        await new Promise((r) => setTimeout(r, 800));
+        expect(aliceAtBob()!.speaking).to.equal(false);
+        expect(own()!.speaking).to.equal(false);
+
+        await a.toggleMic();
+        await waitUntil(() => aliceAtBob()!.speaking, 'speaking again once unmuted', {
+          timeout: 10000,
+        });
+      } finally {
+        await tone.close();
+      }
+    },
+  );
+});

@@ -1,0 +1,105 @@
+/**
+ * Who is speaking: each member's sound level, read with a Web Audio analyser from the track the
+ * call already has (any backend: local, RongCloud, a page's own), about ten times a second. A
+ * member speaks while their level is above {@link LOUD} and for {@link HOLD_MS} after, so that
+ * the gaps between words do not flicker. A muted member's track carries silence. Loaded with the
+ * in-call screen; one monitor per call, for as long as the call is active.
+ */
+import type { CallModel } from './call-model.js';
+
+/** RMS level (of full scale) above which a member counts as speaking: about -34 dBFS. */
+const LOUD = 0.02;
+const HOLD_MS = 600;
+const INTERVAL_MS = 100;
+
+let context: AudioContext | undefined;
+
+/** The page's one AudioContext, resumed on the next gesture where the browser starts it suspended. */
+function audioContext(): AudioContext | undefined {
+  if (context || typeof AudioContext === 'undefined') return context;
+  context = new AudioContext();
+  if (context.state === 'suspended') {
+    const resume = () => void context?.resume().catch(() => undefined);
+    document.addEventListener('pointerdown', resume, { once: true, capture: true });
+    document.addEventListener('keydown', resume, { once: true, capture: true });
+  }
+  return context;
+}
+
+interface Watched {
+  userId: string;
+  source: MediaStreamAudioSourceNode;
+  analyser: AnalyserNode;
+  samples: Float32Array<ArrayBuffer>;
+  loudAt: number;
+}
+
+class SpeakingMonitor {
+  readonly #watched = new Map<MediaStreamTrack, Watched>();
+  readonly #timer: ReturnType<typeof setInterval>;
+  readonly #unsubscribe: () => void;
+
+  constructor(
+    private readonly model: CallModel,
+    private readonly done: () => void,
+  ) {
+    this.#unsubscribe = model.subscribe(() => this.#sync());
+    this.#timer = setInterval(() => this.#tick(), INTERVAL_MS);
+    this.#sync();
+  }
+
+  /** Follows the members' audio tracks as they come and go. */
+  #sync(): void {
+    const { status, members } = this.model.state;
+    if (status.phase === 'ended') return this.#stop();
+    const ctx = audioContext();
+    if (!ctx) return;
+    const live = new Map<MediaStreamTrack, string>();
+    for (const m of members.values()) {
+      const track = m.status !== 'left' ? m.audio?.getMediaStreamTrack?.() : undefined;
+      if (track && track.readyState === 'live') live.set(track, m.userId);
+    }
+    for (const [track, w] of this.#watched) {
+      if (live.get(track) === w.userId) continue;
+      w.source.disconnect();
+      this.#watched.delete(track);
+      this.model.setSpeaking(w.userId, false);
+    }
+    for (const [track, userId] of live) {
+      if (this.#watched.has(track)) continue;
+      const source = ctx.createMediaStreamSource(new MediaStream([track]));
+      const analyser = ctx.createAnalyser();
+      analyser.fftSize = 512;
+      source.connect(analyser);
+      const samples = new Float32Array(analyser.fftSize);
+      this.#watched.set(track, { userId, source, analyser, samples, loudAt: -Infinity });
+    }
+  }
+
+  #tick(): void {
+    const now = performance.now();
+    for (const w of this.#watched.values()) {
+      w.analyser.getFloatTimeDomainData(w.samples);
+      let sum = 0;
+      for (const x of w.samples) sum += x * x;
+      if (Math.sqrt(sum / w.samples.length) > LOUD) w.loudAt = now;
+      this.model.setSpeaking(w.userId, now - w.loudAt < HOLD_MS);
+    }
+  }
+
+  #stop(): void {
+    clearInterval(this.#timer);
+    this.#unsubscribe();
+    for (const w of this.#watched.values()) w.source.disconnect();
+    this.#watched.clear();
+    this.done();
+  }
+}
+
+const monitors = new WeakMap<CallModel, SpeakingMonitor>();
+
+/** Starts following who speaks in `model`'s call (once per call; it stops when the call ends). */
+export function watchSpeaking(model: CallModel): void {
+  if (monitors.has(model) || model.state.status.phase !== 'active') return;
+  monitors.set(model, new SpeakingMonitor(model, () => undefined));
+}
