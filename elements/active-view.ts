@@ -16,8 +16,9 @@ import {
 import { reasonText, type CallStrings } from './strings.js';
 import './strings-in-call.js';
 import './rc-call-devices.js';
-import { watchSpeaking } from './speaking.js';
+import { lastSpoke, watchSpeaking } from './speaking.js';
 import { watchDevices } from './device-fallback.js';
+import { togglePictureInPicture } from './picture-in-picture.js';
 import type { CallModel } from './call-model.js';
 
 /** What follows an active call: who speaks, and devices that go away. */
@@ -50,7 +51,7 @@ function control(
   part: string,
   label: string,
   icon: TemplateResult,
-  onClick: () => void,
+  onClick: (e: Event) => void,
   opts: { off?: boolean; busy?: boolean; danger?: boolean } = {},
 ) {
   return html`<button
@@ -88,6 +89,12 @@ const settingsIcon = icon(
 const pipIcon = icon(
   svg`<rect x="2.5" y="4.5" width="19" height="15" rx="2"/><rect x="12" y="11.5" width="7" height="5.5" rx="1"/>`,
 );
+
+/** The pip button: the videos of the session it is in. */
+function pictureInPicture(this: void, e?: Event): void {
+  const session = ((e?.currentTarget as Element | undefined)?.getRootNode() as ShadowRoot).host;
+  if (session) void togglePictureInPicture(session).catch(() => undefined);
+}
 
 /** What this browser can do beyond the camera and microphone. */
 const canShareScreen = () => !!globalThis.navigator?.mediaDevices?.getDisplayMedia;
@@ -145,7 +152,7 @@ export function activeView(v: SessionView, act: SessionIntents) {
   const members = tileOrder(call.members.values());
   // The one who spoke last first (after screens), when the page asks for it.
   if (v.activeSpeaker && call.group) {
-    const spoke = (m: MemberState) => (m.local ? -1 : (m.spokeAt ?? 0));
+    const spoke = (m: MemberState) => (m.local ? -1 : lastSpoke(call.session, m.userId));
     members.sort((a, b) => spoke(b) - spoke(a));
   }
   const video = call.mediaType === 'video';
@@ -170,7 +177,7 @@ export function activeView(v: SessionView, act: SessionIntents) {
       ${video ? toggleControl('camera', call.camera, [strings.cameraOff, strings.cameraOn], [icons.camera, icons.cameraOff], act.camera) : nothing}
       ${video ? control('to-audio', strings.toAudio, icons.audioOnly, act.toAudio, { busy: call.pending.toAudio }) : nothing}
       ${video && canShareScreen() ? toggleControl('screenshare', call.screenShare, [strings.stopSharing, strings.shareScreen], [screenIcon, screenIcon], act.screenShare) : nothing}
-      ${video && canPictureInPicture() ? control('pip', strings.pictureInPicture, pipIcon, act.pictureInPicture) : nothing}
+      ${video && canPictureInPicture() ? control('pip', strings.pictureInPicture, pipIcon, pictureInPicture) : nothing}
       ${control('settings', strings.settings, settingsIcon, act.toggleSettings, { off: v.settingsOpen })}
       ${call.group ? control('invite', strings.invite, icons.addPerson, act.toggleInvite, { off: v.inviteOpen }) : nothing}
       <slot name="controls"></slot>

@@ -16,8 +16,6 @@ export interface MemberState {
   readonly videoMuted: boolean;
   /** Their sound is above the speaking level now (never while muted; see speaking.ts). */
   readonly speaking?: boolean;
-  /** When they last started speaking (`performance.now()`), for the active-speaker layout. */
-  readonly spokeAt?: number;
 }
 
 export type Members = ReadonlyMap<string, MemberState>;

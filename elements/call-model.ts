@@ -216,10 +216,7 @@ export class CallModel {
     const m = this.#state.members.get(userId);
     const on = speaking && !!m && !m.audioMuted;
     if (!m || !!m.speaking === on) return;
-    const spokeAt = on ? performance.now() : m.spokeAt;
-    this.#apply({
-      members: withMember(this.#state.members, userId, () => ({ speaking: on, spokeAt })),
-    });
+    this.#apply({ members: withMember(this.#state.members, userId, () => ({ speaking: on })) });
   }
 
   /** Shares a screen, or stops sharing; `screenShare` follows once the engine confirms. */

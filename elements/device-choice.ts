@@ -1,3 +1,4 @@
+import type { RCCallClient } from '../src/calllib/client.js';
 import type { IMediaConstraints } from '../src/calllib/types.js';
 
 /** One camera, microphone or speaker, as `listDevices()` gives it. */
@@ -28,6 +29,8 @@ const STORAGE_KEY = 'rc-call-devices';
  */
 export class DeviceChoice {
   #chosen: Partial<Record<DeviceKind, string>> = {};
+  /** A preview's open tracks, and what to tell it when a call takes them. */
+  #preview: { tracks: MediaStreamTrack[]; taken(): void } | undefined;
 
   constructor() {
     try {
@@ -58,6 +61,25 @@ export class DeviceChoice {
       // Not remembered; still used for this page.
     }
     return true;
+  }
+
+  /** Offers a preview's tracks to the next call or answer (`undefined`: withdraws them). */
+  offer(preview: { tracks: MediaStreamTrack[]; taken(): void } | undefined): void {
+    this.#preview = preview;
+  }
+
+  /**
+   * Before a call or an answer: hands the preview's tracks to `client`, which uses them instead of
+   * opening the devices again, and returns the constraints for what it still opens.
+   */
+  prepare(client: RCCallClient | undefined): Promise<IMediaConstraints | undefined> {
+    const preview = this.#preview;
+    this.#preview = undefined;
+    if (preview && client) {
+      client.useLocalTracks(preview.tracks);
+      preview.taken();
+    }
+    return this.constraints();
   }
 
   /** CallLib constraints for the chosen camera and microphone that are still there. */

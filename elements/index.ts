@@ -47,6 +47,10 @@ export type { CallInput, CallPhase, CallStatus } from './call-status.js';
 export type { MemberState } from './call-members.js';
 export type { CallErrorCode } from './error-codes.js';
 export type { SessionState } from './rc-call-session.js';
+// Defined when their code loads (see README): the in-call screen's, or a client's preview.
+export type { RcCallDevices } from './rc-call-devices.js';
+export type { RcCallPreview, PreviewState } from './rc-call-preview.js';
+export type { DeviceInfo, DeviceKind, DeviceLists } from './device-choice.js';
 export { callStoreContext, callContext } from './context.js';
 export { en, zh, stringsFor, type CallStrings, type CallLang } from './strings.js';
 export type { Tone } from './sounds.js';

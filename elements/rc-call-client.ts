@@ -210,6 +210,7 @@ export class RcCallClient extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#definePreview();
     this.#auto = true;
     navigator.mediaDevices?.addEventListener?.('devicechange', this.#onDeviceChange);
     this.requestUpdate();
@@ -280,8 +281,13 @@ export class RcCallClient extends LitElement {
     );
   }
 
+  /** `<rc-call-preview>` is defined when a client first finds one inside it. */
+  #definePreview(): void {
+    if (this.querySelector('rc-call-preview')) void import('./rc-call-preview.js');
+  }
+
   override render() {
-    return html`<slot></slot>`;
+    return html`<slot @slotchange=${this.#definePreview}></slot>`;
   }
 }
 

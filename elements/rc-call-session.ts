@@ -212,11 +212,6 @@ export class RcCallSession extends LitElement {
   toggleScreenShare(): Promise<boolean> {
     return this.#act((call) => call.toggleScreenShare());
   }
-  /** Shows the remote video in a picture-in-picture window, or closes it. */
-  async togglePictureInPicture(): Promise<boolean> {
-    const { togglePictureInPicture } = await import('./picture-in-picture.js');
-    return togglePictureInPicture(this);
-  }
   /** Invites more users into the group call shown (`membermodify` at the others). */
   invite(userIds: string[]): Promise<boolean> {
     return this.#act((call) => call.invite(userIds));

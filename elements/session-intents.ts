@@ -13,7 +13,6 @@ export interface IntentHost extends EventTarget {
   toggleCamera(): Promise<boolean>;
   switchToAudio(): Promise<boolean>;
   toggleScreenShare(): Promise<boolean>;
-  togglePictureInPicture(): Promise<boolean>;
 }
 
 /**
@@ -60,7 +59,6 @@ export function userIntents(
     camera: () => intend('beforemute', mute('video'), () => host.toggleCamera()),
     toAudio: () => void host.switchToAudio(),
     screenShare: () => void host.toggleScreenShare(),
-    pictureInPicture: () => void host.togglePictureInPicture().catch(() => undefined),
     callBack: () =>
       intend(
         'beforecall',

@@ -28,7 +28,6 @@ export interface SessionIntents {
   camera(): void;
   toAudio(): void;
   screenShare(): void;
-  pictureInPicture(): void;
   callBack(): void;
   toggleInvite(): void;
   toggleSettings(): void;

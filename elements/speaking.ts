@@ -6,6 +6,7 @@
  * in-call screen; one monitor per call, for as long as the call is active.
  */
 import type { CallModel } from './call-model.js';
+import type { RCCallSession } from '../src/calllib/session.js';
 
 /** RMS level (of full scale) above which a member counts as speaking: about -34 dBFS. */
 const LOUD = 0.02;
@@ -83,7 +84,12 @@ class SpeakingMonitor {
       let sum = 0;
       for (const x of w.samples) sum += x * x;
       if (Math.sqrt(sum / w.samples.length) > LOUD) w.loudAt = now;
-      this.model.setSpeaking(w.userId, now - w.loudAt < HOLD_MS);
+      const speaking = now - w.loudAt < HOLD_MS;
+      const { session } = this.model.state;
+      const times = spoke.get(session) ?? new Map<string, number>();
+      spoke.set(session, times);
+      if (speaking && !this.model.state.members.get(w.userId)?.speaking) times.set(w.userId, now);
+      this.model.setSpeaking(w.userId, speaking);
     }
   }
 
@@ -97,6 +103,13 @@ class SpeakingMonitor {
 }
 
 const monitors = new WeakMap<CallModel, SpeakingMonitor>();
+/** When each member of a call (by its session) last started speaking (`performance.now()`). */
+const spoke = new WeakMap<RCCallSession, Map<string, number>>();
+
+/** When `userId` last started speaking in the call of `session` (0: not yet), for the layout. */
+export function lastSpoke(session: RCCallSession, userId: string): number {
+  return spoke.get(session)?.get(userId) ?? 0;
+}
 
 /** Starts following who speaks in `model`'s call (once per call; it stops when the call ends). */
 export function watchSpeaking(model: CallModel): void {

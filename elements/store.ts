@@ -140,6 +140,14 @@ export class CallStore {
     this.#notify();
   }
 
+  /**
+   * A preview's open tracks for the next call or answer, which takes them instead of opening the
+   * devices again (`<rc-call-preview>`); `taken` is told when one does. `undefined` withdraws them.
+   */
+  offerPreview(preview: { tracks: MediaStreamTrack[]; taken(): void } | undefined): void {
+    this.#devices.offer(preview);
+  }
+
   /** Tells every element that the devices changed (`devicechange` on the client). */
   reportDevices(detail: DeviceLists): void {
     this.#emit({ name: 'devicechange', detail });
@@ -205,7 +213,7 @@ export class CallStore {
     const start: CallStart = { ...call, incoming: false, ...this.#self() };
     const listener = forwardListener((session) => this.#model(session, start).listener);
     const { targetId, userIds } = call;
-    const constraints = options.constraints ?? (await this.#devices.constraints());
+    const constraints = options.constraints ?? (await this.#devices.prepare(client));
     const request = { ...options, constraints, targetId, mediaType, listener };
     const result = call.group
       ? await client.callInGroup({ ...request, userIds })
@@ -250,7 +258,7 @@ export class CallStore {
     model = new CallModel(session, start, {
       emit: (event) => this.#emit(event),
       learnSelfId: (id) => (this.#userId ??= id),
-      constraints: () => this.#devices.constraints(),
+      constraints: () => this.#devices.prepare(this.#client),
     });
     this.#calls.set(callId, model);
     this.#notify();

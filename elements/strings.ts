@@ -55,6 +55,14 @@ export interface CallStrings {
   defaultDevice: string;
   /** Asks for the devices, so that their names can be shown. */
   allowDevices: string;
+  previewPrompt: string;
+  previewDeniedChromium: string;
+  previewDeniedFirefox: string;
+  previewDeniedSafari: string;
+  previewNoDevice: string;
+  previewInUse: string;
+  previewError: string;
+  previewRetry: string;
 }
 
 export type CallLang = 'zh' | 'en';
@@ -70,7 +78,15 @@ export type InCallPhrase =
   | 'microphone'
   | 'speaker'
   | 'defaultDevice'
-  | 'allowDevices';
+  | 'allowDevices'
+  | 'previewPrompt'
+  | 'previewDeniedChromium'
+  | 'previewDeniedFirefox'
+  | 'previewDeniedSafari'
+  | 'previewNoDevice'
+  | 'previewInUse'
+  | 'previewError'
+  | 'previewRetry';
 
 type Phrase = Exclude<keyof CallStrings, 'endReasons' | InCallPhrase>;
 

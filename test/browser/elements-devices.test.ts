@@ -141,7 +141,7 @@ describe('<rc-call-client> devices and screen sharing (local backend)', () => {
     part(a, 'settings')!.click();
     await a.updateComplete;
     const panel = a.shadowRoot!.querySelector('rc-call-devices')!;
-    expect(panel, 'the panel is shown').to.not.equal(null);
+    expect(!!panel, 'the panel is shown').to.equal(true);
     await waitUntil(() => panel.shadowRoot!.querySelector('select[name=camera]'), 'camera list');
     const select = panel.shadowRoot!.querySelector<HTMLSelectElement>('select[name=camera]')!;
     const cameraId = await lastCamera();
@@ -151,7 +151,10 @@ describe('<rc-call-client> devices and screen sharing (local backend)', () => {
       labels.slice(1).every((l) => l.length > 0),
       'every camera is named',
     ).to.equal(true);
-    expect(panel.shadowRoot!.querySelector('select[name=microphone]')).to.not.equal(null);
+    expect(
+      !!panel.shadowRoot!.querySelector('select[name=microphone]'),
+      'microphone list',
+    ).to.equal(true);
     select.value = cameraId;
     select.dispatchEvent(new Event('change'));
     expect(alice.camera).to.equal(cameraId);
@@ -163,7 +166,7 @@ describe('<rc-call-client> devices and screen sharing (local backend)', () => {
     );
     part(a, 'settings')!.click();
     await a.updateComplete;
-    expect(a.shadowRoot!.querySelector('rc-call-devices'), 'closed again').to.equal(null);
+    expect(!!a.shadowRoot!.querySelector('rc-call-devices'), 'closed again').to.equal(false);
     await expect(a).to.be.accessible();
   });
 
@@ -293,4 +296,104 @@ describe('<rc-video-tile speaking> (local backend)', () => {
       }
     },
   );
+});
+
+describe('<rc-call-preview> (local backend)', () => {
+  const media = navigator.mediaDevices;
+  const getUserMedia = media.getUserMedia;
+  let asked = 0;
+  beforeEach(() => {
+    asked = 0;
+    media.getUserMedia = (c) => {
+      asked++;
+      return getUserMedia.call(media, c);
+    };
+  });
+  afterEach(() => {
+    media.getUserMedia = getUserMedia;
+  });
+
+  async function withPreview() {
+    const pair = await localPair();
+    const preview = document.createElement('rc-call-preview');
+    pair.alice.prepend(preview);
+    await waitUntil(() => customElements.get('rc-call-preview'), 'the preview is defined');
+    await waitUntil(() => preview.state === 'ready', 'the preview opens the devices', {
+      timeout: 10000,
+    });
+    return { ...pair, preview };
+  }
+
+  it('shows the camera and the microphone level; the call takes its tracks: one getUserMedia', async () => {
+    const { alice, a, b, preview } = await withPreview();
+    expect(asked).to.equal(1);
+    const [mic, camera] = ['audio', 'video'].map((k) => preview.tracks.find((t) => t.kind === k)!);
+    const video = preview.shadowRoot!.querySelector('video')!;
+    await waitUntil(() => video.videoWidth > 0, 'the preview shows the camera');
+    expect(preview.shadowRoot!.querySelector('[part=meter]')!.getAttribute('role')).to.equal(
+      'meter',
+    );
+    expect(preview.shadowRoot!.querySelector('rc-call-devices'), 'the device choices').to.not.equal(
+      null,
+    );
+
+    await alice.call('d-bob', 'video');
+    await waitUntil(() => b.state === 'incoming', 'bob is not rung', { timeout: 10000 });
+    await b.accept();
+    await waitUntil(() => a.state === 'active', 'connected', { timeout: 10000 });
+    const mine = tiles(a).find((t) => t.local)!;
+    await waitUntil(() => playing(mine, 'video'), 'alice shows her camera');
+    expect(playing(mine, 'video') === camera, "the preview's camera is the call's").to.equal(true);
+    // Bob opened his devices; alice did not open hers again.
+    expect(asked, 'one getUserMedia per side').to.equal(2);
+    expect(preview.tracks, 'the preview let go of them').to.have.length(0);
+    expect(preview.state).to.equal('idle');
+    expect(mic.readyState).to.equal('live');
+
+    await a.hangup();
+    await waitUntil(
+      () => camera.readyState === 'ended' && mic.readyState === 'ended',
+      'they stop with the call',
+      { timeout: 10000 },
+    );
+  });
+
+  it('stops its tracks when it leaves the page without a call', async () => {
+    const { preview } = await withPreview();
+    const tracks = [...preview.tracks];
+    expect(tracks).to.have.length(2);
+    preview.remove();
+    expect(tracks.map((t) => t.readyState)).to.deep.equal(['ended', 'ended']);
+  });
+
+  for (const [name, state, code] of [
+    ['NotAllowedError', 'denied', 'media/permission-denied'],
+    ['NotFoundError', 'no-device', 'media/not-found'],
+    ['NotReadableError', 'in-use', 'media/in-use'],
+  ] as const) {
+    it(`says what to do when the browser answers ${name} (${state}), with a callerror`, async () => {
+      const { alice } = await localPair();
+      media.getUserMedia = () => Promise.reject(new DOMException('refused', name));
+      const errors = recordEvents(['callerror']);
+      const preview = document.createElement('rc-call-preview');
+      alice.prepend(preview);
+      await waitUntil(() => preview.state === state, `state ${state}`, { timeout: 10000 });
+      await preview.updateComplete;
+      const message = preview.shadowRoot!.querySelector('[part=message]')!;
+      expect(message.getAttribute('role')).to.equal('alert');
+      expect(message.textContent!.length).to.be.greaterThan(20);
+      if (state === 'denied') {
+        const where = navigator.userAgent.includes('Firefox/') ? 'crossed-out' : 'address bar';
+        expect(message.textContent).to.include(where);
+      }
+      expect(preview.shadowRoot!.querySelector('[part=retry]'), 'a retry button').to.not.equal(
+        null,
+      );
+      expect(errors.of('callerror').map((e) => (e.detail as { code: string }).code)).to.deep.equal([
+        code,
+      ]);
+      expect(preview.tracks).to.have.length(0);
+      await expect(preview).to.be.accessible();
+    });
+  }
 });

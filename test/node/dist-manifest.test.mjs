@@ -21,11 +21,12 @@ const includesAll = (tag, key, expected) => {
   assert.deepEqual(missing, [], `<${tag}> ${key} lacks ${missing.join(', ')} (has ${actual})`);
 };
 
-test('the manifest has a schema version and declares the four tags', () => {
+test('the manifest has a schema version and declares the five tags', () => {
   assert.match(manifest.schemaVersion, /^\d+\.\d+\.\d+$/);
   assert.deepEqual([...elements.keys()].sort(), [
     'rc-call-client',
     'rc-call-devices',
+    'rc-call-preview',
     'rc-call-session',
     'rc-video-tile',
   ]);

@@ -19,7 +19,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const manifest = JSON.parse(readFileSync(join(root, 'dist/custom-elements.json'), 'utf8'));
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-const TAGS = ['rc-call-client', 'rc-call-session', 'rc-video-tile', 'rc-call-devices'];
+const TAGS = [
+  'rc-call-client',
+  'rc-call-session',
+  'rc-video-tile',
+  'rc-call-devices',
+  'rc-call-preview',
+];
 
 const elements = new Map(
   manifest.modules.flatMap((m) =>
@@ -110,7 +116,7 @@ function differences(tag) {
   return problems;
 }
 
-test('the manifest declares the four elements the README documents', () => {
+test('the manifest declares the five elements the README documents', () => {
   assert.deepEqual([...elements.keys()].sort(), [...TAGS].sort());
 });
 
