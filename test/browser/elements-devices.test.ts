@@ -3,6 +3,7 @@
 import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import '../../elements/index.js';
 import type { RcCallClient, RcCallSession, RcVideoTile } from '../../elements/index.js';
+import { sendMouse } from '@web/test-runner-commands';
 import { itOutsideFirefox } from './helpers/browsers.js';
 import { part, recordEvents } from './elements/helpers.js';
 
@@ -396,4 +397,50 @@ describe('<rc-call-preview> (local backend)', () => {
       await expect(preview).to.be.accessible();
     });
   }
+});
+
+describe('picture in picture (local backend)', () => {
+  /** A trusted click (Document Picture-in-Picture needs a user gesture). */
+  async function click(el: HTMLElement): Promise<void> {
+    const r = el.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)],
+    });
+  }
+
+  it('the pip button opens a Document Picture-in-Picture window with the videos and controls, and back', async () => {
+    const { alice, a } = await videoCall();
+    const docPip = (window as Window).documentPictureInPicture!;
+    expect(!!docPip, 'Chromium and Firefox ESR have Document Picture-in-Picture').to.equal(true);
+    await click(part(a, 'pip')!);
+    await waitUntil(() => docPip.window, 'a picture-in-picture window', { timeout: 10000 });
+    const pipDoc = docPip.window!.document;
+    await waitUntil(() => pipDoc.querySelectorAll('video').length === 2, 'both videos', {
+      timeout: 10000,
+    });
+    const captions = [...pipDoc.querySelectorAll('figcaption')].map((c) => c.textContent);
+    expect(captions).to.have.members(['d-bob', 'd-alice (You)']);
+    const videos = [...pipDoc.querySelectorAll('video')];
+    await waitUntil(() => videos.every((v) => v.videoWidth > 0), 'their frames play');
+    const buttons = [...pipDoc.querySelectorAll('button')].map((b) => b.textContent);
+    expect(buttons).to.deep.equal(['Mute microphone', 'Turn camera off', 'Hang up']);
+
+    // Its microphone button is the call's.
+    pipDoc.querySelector('button')!.click();
+    await waitUntil(() => !a.call!.mic.on, 'muted from the window');
+    await waitUntil(() => pipDoc.querySelector('button')!.textContent === 'Unmute microphone');
+
+    expect(await alice.togglePictureInPicture(), 'closed again').to.equal(false);
+    await waitUntil(() => !docPip.window, 'the window is gone');
+  });
+
+  it('the window closes when the call ends', async () => {
+    const { a, b } = await videoCall();
+    const docPip = (window as Window).documentPictureInPicture!;
+    await click(part(a, 'pip')!);
+    await waitUntil(() => docPip.window, 'a picture-in-picture window', { timeout: 10000 });
+    await b.hangup();
+    await waitUntil(() => !docPip.window, 'closed with the call', { timeout: 10000 });
+  });
 });
