@@ -371,7 +371,66 @@ async function rawMesh(run, scale = 1) {
 /** The raw mesh sending video at half width and height, as our mesh does in a group. */
 const rawMeshHalf = (run) => rawMesh(run, 2);
 
-window.bench = { ours, raw, oursGroup, rawLoopbacks, rawGroup, rawMesh, rawMeshHalf };
+/**
+ * How long a camera switch interrupts the peer's video: a 1:1 call, the callee's <video> of the
+ * caller counting frames; after a second of frames the caller switches to another camera
+ * (`changeVideoDevice`, the third fake one: the second is a depth camera); resolves with the
+ * longest gap between two frames the callee presents from the switch until a second after it.
+ */
+async function switchGap(run) {
+  const channelName = `bench-switch-${run}-${Math.random().toString(36).slice(2)}`;
+  const video = newVideo();
+  const frames = [];
+  const count = (now) => {
+    frames.push(now);
+    video.requestVideoFrameCallback(count);
+  };
+  const callee = await createLocalCallClient({
+    userId: 'callee',
+    channelName,
+    onSession(session) {
+      session.registerSessionListener({
+        ...quiet,
+        onTrackReady(track) {
+          if (track.isLocalTrack() || !track.isVideoTrack()) return;
+          video.requestVideoFrameCallback(count);
+          void track.play(video);
+        },
+      });
+      void session.accept();
+    },
+    onSessionClose() {},
+  });
+  const caller = await createLocalCallClient({
+    userId: 'caller',
+    channelName,
+    onSession() {},
+    onSessionClose() {},
+  });
+  const result = await caller.call({
+    targetId: 'callee',
+    mediaType: RCCallMediaType.AUDIO_VIDEO,
+    listener: quiet,
+  });
+  if (result.code !== 10000) throw new Error(`call() failed with ${result.code}`);
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  while (frames.length < 20) await wait(50);
+  const cameras = (await navigator.mediaDevices.enumerateDevices()).filter(
+    (d) => d.kind === 'videoinput',
+  );
+  const start = performance.now();
+  const switched = await result.session.changeVideoDevice({ cameraId: cameras.at(-1).deviceId });
+  if (switched.code !== 10000) throw new Error(`changeVideoDevice failed with ${switched.code}`);
+  await wait(1000);
+  const after = [start, ...frames.filter((t) => t > start)];
+  let gap = 0;
+  for (let i = 1; i < after.length; i++) gap = Math.max(gap, after[i] - after[i - 1]);
+  await Promise.all([caller.destroy(), callee.destroy()]);
+  video.remove();
+  return gap;
+}
+
+window.bench = { ours, raw, oursGroup, rawLoopbacks, rawGroup, rawMesh, rawMeshHalf, switchGap };
 
 // ---- teardown: the elements through call/hang-up cycles -------------------------------------
 

@@ -14,7 +14,8 @@
 //    call/hang-up cycles; live tracks, open peer connections, event listeners and heap growth.
 // Ends with a summary block, one line per figure. Exits 0 when a target is missed (it reports),
 // non-zero when the bench itself fails.
-//   node bench/run.mjs [--runs N] [--cycles N] [--only group|1:1] [--trace]
+// 5. A camera switch mid-call: the longest gap between the peer's frames (target under 300 ms).
+//   node bench/run.mjs [--runs N] [--cycles N] [--only group|1:1|switch] [--trace]
 //     runs default 12 (4 in each of 3 browsers, each browser with a warm-up), at least 5; cycles
 //     default 30; --only measures that figure alone; --trace prints the group runs'
 //     getUserMedia, room messages and connection steps.
@@ -459,6 +460,7 @@ async function withBrowser(use) {
 try {
   if (!only || only === '1:1') await oneToOne();
   if (!only || only === 'group') await groupOfFour();
+  if (!only || only === 'switch') await cameraSwitch();
 
   if (!only) {
     await sizes();
@@ -489,6 +491,16 @@ async function oneToOne() {
     ratio.toFixed(2),
     '< 1.3',
     ratio < 1.3,
+  );
+}
+
+async function cameraSwitch() {
+  const { switchGap } = await compare('camera switch', ['switchGap']);
+  figure(
+    "camera switch: longest gap in the peer's frames (replaceTrack, no renegotiation)",
+    fmt(switchGap),
+    '< 300 ms',
+    switchGap < 300,
   );
 }
 
