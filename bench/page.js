@@ -430,7 +430,120 @@ async function switchGap(run) {
   return gap;
 }
 
-window.bench = { ours, raw, oursGroup, rawLoopbacks, rawGroup, rawMesh, rawMeshHalf, switchGap };
+/**
+ * A group call of four (the caller and three members in this page), resolved once the caller has
+ * the three members' audio; with the caller's peer connections and remote audio tracks.
+ */
+async function groupAudio(run) {
+  const channelName = `bench-speak-${run}-${Math.random().toString(36).slice(2)}`;
+  const members = await Promise.all(
+    GROUP.map((userId) =>
+      createLocalCallClient({
+        userId,
+        channelName,
+        onSession(session) {
+          session.registerSessionListener(quiet);
+          void session.accept();
+        },
+        onSessionClose() {},
+      }),
+    ),
+  );
+  const caller = await createLocalCallClient({
+    userId: 'group-caller',
+    channelName,
+    onSession() {},
+    onSessionClose() {},
+  });
+  const audio = [];
+  let all;
+  const ready = new Promise((r) => (all = r));
+  const result = await caller.callInGroup({
+    targetId: 'bench-group',
+    userIds: GROUP,
+    mediaType: RCCallMediaType.AUDIO_VIDEO,
+    listener: {
+      ...quiet,
+      onTrackReady(track) {
+        if (track.isLocalTrack() || !track.isAudioTrack()) return;
+        void track.play();
+        audio.push(track.getMediaStreamTrack());
+        if (audio.length === GROUP.length) all();
+      },
+    },
+  });
+  if (result.code !== 10000) throw new Error(`callInGroup() failed with ${result.code}`);
+  await ready;
+  const room = caller.inspect().rooms.get(result.session.getCallId());
+  const pcs = [...room.peerConnections().values()];
+  const close = () => Promise.all([caller, ...members].map((c) => c.destroy()));
+  return { audio, pcs, close };
+}
+
+const TICKS = 50;
+
+/**
+ * Who is speaking, the elements' way: a Web Audio analyser per remote audio track, read every
+ * tick. Resolves with the main-thread time of one tick (all three members), in ms: the median of
+ * {@link TICKS} ticks, 100 ms apart.
+ */
+async function speakingAnalyser(run) {
+  const { audio, close } = await groupAudio(run);
+  const context = new AudioContext();
+  const analysers = audio.map((track) => {
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 512;
+    context.createMediaStreamSource(new MediaStream([track])).connect(analyser);
+    return { analyser, samples: new Float32Array(analyser.fftSize) };
+  });
+  const ticks = [];
+  for (let i = 0; i < TICKS; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = performance.now();
+    for (const { analyser, samples } of analysers) {
+      analyser.getFloatTimeDomainData(samples);
+      let sum = 0;
+      for (const x of samples) sum += x * x;
+      void Math.sqrt(sum / samples.length);
+    }
+    ticks.push(performance.now() - t0);
+  }
+  await context.close();
+  await close();
+  return ticks.sort((a, b) => a - b)[ticks.length >> 1];
+}
+
+/**
+ * The same from `getStats()`: each peer connection's inbound audio `audioLevel`. Resolves with the
+ * time from asking the three connections to having the three levels, per tick (median).
+ */
+async function speakingStats(run) {
+  const { pcs, close } = await groupAudio(run);
+  const ticks = [];
+  for (let i = 0; i < TICKS; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = performance.now();
+    const reports = await Promise.all(pcs.map((pc) => pc.getStats()));
+    for (const report of reports)
+      report.forEach((s) => s.type === 'inbound-rtp' && s.kind === 'audio' && s.audioLevel);
+    ticks.push(performance.now() - t0);
+  }
+  await close();
+  return ticks.sort((a, b) => a - b)[ticks.length >> 1];
+}
+
+window.bench = {
+  ours,
+  raw,
+  oursGroup,
+  rawLoopbacks,
+  rawGroup,
+  rawMesh,
+  rawMeshHalf,
+  switchGap,
+  speakingAnalyser,
+  speakingStats,
+};
 
 // ---- teardown: the elements through call/hang-up cycles -------------------------------------
 

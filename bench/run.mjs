@@ -15,7 +15,9 @@
 // Ends with a summary block, one line per figure. Exits 0 when a target is missed (it reports),
 // non-zero when the bench itself fails.
 // 5. A camera switch mid-call: the longest gap between the peer's frames (target under 300 ms).
-//   node bench/run.mjs [--runs N] [--cycles N] [--only group|1:1|switch] [--trace]
+// 6. Who speaks in a group of four: one 100 ms tick read from Web Audio analysers (what the
+//    elements use) against getStats' audioLevel of the three peer connections (info).
+//   node bench/run.mjs [--runs N] [--cycles N] [--only group|1:1|switch|speaking] [--trace]
 //     runs default 12 (4 in each of 3 browsers, each browser with a warm-up), at least 5; cycles
 //     default 30; --only measures that figure alone; --trace prints the group runs'
 //     getUserMedia, room messages and connection steps.
@@ -461,6 +463,7 @@ try {
   if (!only || only === '1:1') await oneToOne();
   if (!only || only === 'group') await groupOfFour();
   if (!only || only === 'switch') await cameraSwitch();
+  if (!only || only === 'speaking') await speakingCost();
 
   if (!only) {
     await sizes();
@@ -501,6 +504,22 @@ async function cameraSwitch() {
     fmt(switchGap),
     '< 300 ms',
     switchGap < 300,
+  );
+}
+
+async function speakingCost() {
+  const { speakingAnalyser, speakingStats } = await compare('speaking', [
+    'speakingAnalyser',
+    'speakingStats',
+  ]);
+  const ms = (v) => `${v.toFixed(3)}ms`;
+  figure(
+    'who speaks, group of 4: one tick with Web Audio analysers (main thread)',
+    ms(speakingAnalyser),
+  );
+  figure(
+    'who speaks, group of 4: one tick with getStats audioLevel (3 connections)',
+    ms(speakingStats),
   );
 }
 
