@@ -26,15 +26,16 @@ export type RongCloudTracksResult = LocalTracksResult;
 const FPS: Record<string, number> = { FPS_10: 10, FPS_15: 15, FPS_24: 24, FPS_30: 30 };
 
 /**
- * CallLib constraints → getUserMedia constraints, with plugin-rtc's defaults (640x480 at 15 fps)
- * and its non-exact device ids.
+ * CallLib constraints → getUserMedia constraints, with plugin-rtc's defaults (640x480 at 15 fps).
+ * Device ids are exact (plugin-rtc passes them bare, as ideals): Chromium prefers a camera that
+ * is open already over an ideal id, so a switch to another camera would get the old one again.
  */
 export function userMediaConstraints(request: LocalTrackRequest): MediaStreamConstraints {
   const c: IMediaConstraints = request.constraints ?? {};
   const out: MediaStreamConstraints = { audio: false, video: false };
   if (request.audio) {
     const audio: MediaTrackConstraints = {};
-    if (c.audio?.micphoneId) audio.deviceId = c.audio.micphoneId;
+    if (c.audio?.micphoneId) audio.deviceId = { exact: c.audio.micphoneId };
     if (typeof c.audio?.sampleRate === 'number') audio.sampleRate = c.audio.sampleRate;
     out.audio = audio;
   }
@@ -45,7 +46,7 @@ export function userMediaConstraints(request: LocalTrackRequest): MediaStreamCon
       height: size ? Number(size[2]) : 480,
       frameRate: FPS[c.video?.frameRate ?? ''] ?? 15,
     };
-    if (c.video?.cameraId) video.deviceId = c.video.cameraId;
+    if (c.video?.cameraId) video.deviceId = { exact: c.video.cameraId };
     if (c.video?.faceMode) video.facingMode = c.video.faceMode;
     out.video = video;
   }

@@ -181,6 +181,8 @@ abstract class FakeTrackBase {
     readonly kind: 'audio' | 'video',
     readonly trackId: string,
     protected msTrack?: MediaStreamTrack,
+    /** The tag the track was created with (`RongCloudRTC`: camera and microphone). */
+    readonly tag = 'RongCloudRTC',
   ) {}
   getTrackId(): string {
     return this.trackId;
@@ -189,10 +191,10 @@ abstract class FakeTrackBase {
     return this.userId;
   }
   getTag(): string {
-    return 'RongCloudRTC';
+    return this.tag;
   }
   getStreamId(): string {
-    return `${this.userId}_RongCloudRTC`;
+    return `${this.userId}_${this.tag}`;
   }
   isAudioTrack(): boolean {
     return this.kind === 'audio';
@@ -217,14 +219,9 @@ abstract class FakeTrackBase {
 export class FakeLocalTrack extends FakeTrackBase implements LocalTrackLike {
   destroyed = false;
   room?: FakeRoom;
-  constructor(userId: string, msTrack: MediaStreamTrack) {
+  constructor(userId: string, msTrack: MediaStreamTrack, tag = 'RongCloudRTC') {
     const kind = msTrack.kind === 'audio' ? 'audio' : 'video';
-    super(
-      userId,
-      kind,
-      `${userId}_RongCloudRTC_${kind === 'audio' ? 0 : 1}_${++trackSeq}`,
-      msTrack,
-    );
+    super(userId, kind, `${userId}_${tag}_${kind === 'audio' ? 0 : 1}_${++trackSeq}`, msTrack, tag);
   }
   isLocalTrack(): boolean {
     return true;
@@ -248,7 +245,7 @@ export class FakeLocalTrack extends FakeTrackBase implements LocalTrackLike {
 
 export class FakeRemoteTrack extends FakeTrackBase implements RemoteTrackLike {
   constructor(readonly source: FakeLocalTrack) {
-    super(source.userId, source.kind, source.trackId);
+    super(source.userId, source.kind, source.trackId, undefined, source.tag);
     this.ownerMuted = source.isOwnerMuted();
   }
   isLocalTrack(): boolean {
@@ -424,17 +421,20 @@ export class FakeRTCClient implements RTCClientLike {
     this.calls.push(`left ${room.getRoomId()}`);
     return { code: OK };
   }
-  async createLocalAudioTrack(_tag: string, track: MediaStreamTrack) {
-    return this.create(track);
+  async createLocalAudioTrack(tag: string, track: MediaStreamTrack) {
+    return this.create(track, tag);
   }
-  async createLocalVideoTrack(_tag: string, track: MediaStreamTrack) {
-    return this.create(track);
+  async createLocalVideoTrack(tag: string, track: MediaStreamTrack) {
+    return this.create(track, tag);
   }
   async getJoinedRoomInfo(): Promise<{ code: RCRTCCode; data?: unknown }> {
     return { code: OK, data: [] };
   }
-  private create(msTrack: MediaStreamTrack): { code: RCRTCCode; track: FakeLocalTrack } {
-    const track = new FakeLocalTrack(this.userId, msTrack);
+  private create(
+    msTrack: MediaStreamTrack,
+    tag: string,
+  ): { code: RCRTCCode; track: FakeLocalTrack } {
+    const track = new FakeLocalTrack(this.userId, msTrack, tag);
     this.created.push(track);
     return { code: OK, track };
   }

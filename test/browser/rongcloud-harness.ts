@@ -30,6 +30,7 @@ export type CallEvent =
   | { type: 'memberModify'; userId: string; invited: string[] }
   | { type: 'mediaModify'; userId: string; mediaType: number }
   | { type: 'mute'; muteUser: IMuteUser }
+  | { type: 'screen'; userId: string; sharing: boolean }
   | { type: 'close'; session: RCCallSession; summary: IEndSummary }
   | { type: 'offline'; record: IOfflineRecord };
 
@@ -133,6 +134,7 @@ function recordingListener(log: EventLog): ISessionListener {
       log.push({ type: 'mediaModify', userId: id(sender), mediaType }),
     onAudioMuteChange: (muteUser) => log.push({ type: 'mute', muteUser }),
     onVideoMuteChange: (muteUser) => log.push({ type: 'mute', muteUser }),
+    onScreenShareChange: ({ userId, sharing }) => log.push({ type: 'screen', userId, sharing }),
   };
 }
 

@@ -233,7 +233,7 @@ describe('RongCloud backend: media port', () => {
     expect(rtc.joined[1]).to.deep.equal({ roomId: 'call-2', joinType: 1 });
   });
 
-  it('maps constraints like plugin-rtc: resolution, frame rate, device ids', () => {
+  it('maps constraints like plugin-rtc: resolution, frame rate; device ids exact', () => {
     expect(
       userMediaConstraints({
         audio: true,
@@ -244,8 +244,8 @@ describe('RongCloud backend: media port', () => {
         },
       }),
     ).to.deep.equal({
-      audio: { deviceId: 'mic-1' },
-      video: { width: 1280, height: 720, frameRate: 30, deviceId: 'cam-1' },
+      audio: { deviceId: { exact: 'mic-1' } },
+      video: { width: 1280, height: 720, frameRate: 30, deviceId: { exact: 'cam-1' } },
     });
     expect(userMediaConstraints({ audio: false, video: true }).video).to.deep.equal({
       width: 640,
