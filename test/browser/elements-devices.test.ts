@@ -171,6 +171,25 @@ describe('<rc-call-client> devices and screen sharing (local backend)', () => {
     await expect(a).to.be.accessible();
   });
 
+  itOutsideFirefox('Firefox lists no speakers until a page asks with selectAudioOutput()')(
+    'setting speaker plays remote sound there (setSinkId), now and in tiles made later',
+    async () => {
+      const { alice, a } = await videoCall();
+      const { speakers } = await alice.listDevices();
+      expect(speakers.length, 'Chromium has fake speakers').to.be.greaterThan(1);
+      const speaker = speakers.at(-1)!.deviceId;
+      alice.speaker = speaker;
+      const remote = () => tiles(a).find((t) => !t.local)!;
+      const video = () => remote().shadowRoot!.querySelector('video')!;
+      await waitUntil(() => video().sinkId === speaker, 'the remote tile plays on the speaker');
+      const own = tiles(a)
+        .find((t) => t.local)!
+        .shadowRoot!.querySelector('video')!;
+      expect(own.sinkId, 'own video (muted) is left alone').to.equal('');
+      expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!)).to.deep.equal({ speaker });
+    },
+  );
+
   it('the remembered camera opens with the next call; a camera that is gone falls back quietly', async () => {
     const cameraId = await lastCamera();
     localStorage.setItem(STORAGE_KEY, JSON.stringify({ camera: cameraId, microphone: 'gone' }));
