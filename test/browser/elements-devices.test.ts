@@ -51,8 +51,10 @@ function playing(tile: RcVideoTile, kind: 'video' | 'audio'): MediaStreamTrack |
 }
 
 /**
- * Frames the tile's `<video>` has shown so far: counted with requestVideoFrameCallback from the
- * first call on (Firefox's playback quality counts no MediaStream frames).
+ * Frames the tile's `<video>` has shown so far: its playback quality (Chromium; a page in a
+ * background tab presents no frames to requestVideoFrameCallback), or counted with
+ * requestVideoFrameCallback from the first call on (Firefox's playback quality counts no
+ * MediaStream frames).
  */
 const counters = new WeakMap<HTMLVideoElement, { n: number }>();
 function frames(tile: RcVideoTile): number {
@@ -67,7 +69,7 @@ function frames(tile: RcVideoTile): number {
     video.requestVideoFrameCallback(count);
     counters.set(video, (counter = c));
   }
-  return counter.n;
+  return Math.max(counter.n, video.getVideoPlaybackQuality().totalVideoFrames);
 }
 
 async function lastCamera(): Promise<string> {
