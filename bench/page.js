@@ -199,13 +199,8 @@ function describeConnections(clients, pcs) {
 }
 
 /** callInGroup() → the caller decoded a first frame from each of three members (all auto-accept). */
-async function oursGroup(run) {
-  const channelName = `bench-group-${run}-${Math.random().toString(36).slice(2)}`;
-  // When each step happened, relative to callInGroup(): where the time goes.
-  const phases = [];
-  let start = 0;
-  const now = () => performance.now() - start;
-  const mark = (what) => phases.push(`${what}@${now().toFixed(0)}`);
+/** The group's members, answering as soon as they ring (`mark` notes when), and its caller. */
+async function groupClients(channelName, mark = () => undefined) {
   const members = await Promise.all(
     GROUP.map((userId) =>
       createLocalCallClient({
@@ -226,6 +221,17 @@ async function oursGroup(run) {
     onSession() {},
     onSessionClose() {},
   });
+  return { members, caller };
+}
+
+async function oursGroup(run) {
+  const channelName = `bench-group-${run}-${Math.random().toString(36).slice(2)}`;
+  // When each step happened, relative to callInGroup(): where the time goes.
+  const phases = [];
+  let start = 0;
+  const now = () => performance.now() - start;
+  const mark = (what) => phases.push(`${what}@${now().toFixed(0)}`);
+  const { members, caller } = await groupClients(channelName, mark);
   const videos = [];
   const frames = new Map(GROUP.map((id) => [id, Promise.withResolvers()]));
   const listener = {
@@ -436,25 +442,7 @@ async function switchGap(run) {
  */
 async function groupAudio(run) {
   const channelName = `bench-speak-${run}-${Math.random().toString(36).slice(2)}`;
-  const members = await Promise.all(
-    GROUP.map((userId) =>
-      createLocalCallClient({
-        userId,
-        channelName,
-        onSession(session) {
-          session.registerSessionListener(quiet);
-          void session.accept();
-        },
-        onSessionClose() {},
-      }),
-    ),
-  );
-  const caller = await createLocalCallClient({
-    userId: 'group-caller',
-    channelName,
-    onSession() {},
-    onSessionClose() {},
-  });
+  const { members, caller } = await groupClients(channelName);
   const audio = [];
   let all;
   const ready = new Promise((r) => (all = r));
