@@ -1,5 +1,7 @@
-import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { previewStyles } from './preview-styles.js';
 import { ContextConsumer } from '@lit/context';
+import { AudioLevel } from './audio-level.js';
 import { callStoreContext } from './context.js';
 import { resolveStrings } from './lang.js';
 import type { CallStore } from './store.js';
@@ -47,37 +49,7 @@ function stateOf(error: unknown): PreviewState {
  * @csspart retry - Try the devices again.
  */
 export class RcCallPreview extends LitElement {
-  static override styles = css`
-    :host {
-      display: grid;
-      gap: 12px;
-      font-family: var(--rc-call-font, system-ui, sans-serif);
-      color: var(--rc-call-fg, inherit);
-    }
-    video {
-      width: 100%;
-      aspect-ratio: 4 / 3;
-      object-fit: cover;
-      border-radius: var(--rc-call-radius, 16px);
-      background: #000;
-      transform: scaleX(-1);
-    }
-    .meter {
-      height: 6px;
-      border-radius: 3px;
-      background: color-mix(in srgb, currentColor 15%, transparent);
-      overflow: hidden;
-    }
-    .meter > div {
-      height: 100%;
-      width: calc(var(--level, 0) * 100%);
-      background: var(--rc-call-speaking, #3ddc84);
-      transition: width 80ms linear;
-    }
-    p {
-      margin: 0;
-    }
-  `;
+  static override styles = previewStyles;
 
   static override properties: PropertyDeclarations = {
     lang: {},
@@ -236,16 +208,10 @@ export class RcCallPreview extends LitElement {
   #meter(stream: MediaStream): void {
     if (typeof AudioContext === 'undefined' || !stream.getAudioTracks().length) return;
     const context = new AudioContext();
-    const analyser = context.createAnalyser();
-    analyser.fftSize = 512;
-    context.createMediaStreamSource(new MediaStream(stream.getAudioTracks())).connect(analyser);
-    const samples = new Float32Array(analyser.fftSize);
+    const level = new AudioLevel(context, stream.getAudioTracks()[0]);
     const timer = setInterval(() => {
-      analyser.getFloatTimeDomainData(samples);
-      let sum = 0;
-      for (const x of samples) sum += x * x;
       // RMS to a 0–1 bar: -50 dBFS and below is empty, 0 dBFS full.
-      const db = 20 * Math.log10(Math.sqrt(sum / samples.length) || 1e-9);
+      const db = 20 * Math.log10(level.read() || 1e-9);
       this.level = Math.max(0, Math.min(1, (db + 50) / 50));
     }, 100);
     this.#audio = { context, timer };

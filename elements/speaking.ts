@@ -5,6 +5,7 @@
  * the gaps between words do not flicker. A muted member's track carries silence. Loaded with the
  * in-call screen; one monitor per call, for as long as the call is active.
  */
+import { AudioLevel } from './audio-level.js';
 import type { CallModel } from './call-model.js';
 import type { RCCallSession } from '../src/calllib/session.js';
 
@@ -29,9 +30,7 @@ function audioContext(): AudioContext | undefined {
 
 interface Watched {
   userId: string;
-  source: MediaStreamAudioSourceNode;
-  analyser: AnalyserNode;
-  samples: Float32Array<ArrayBuffer>;
+  level: AudioLevel;
   loudAt: number;
 }
 
@@ -62,28 +61,20 @@ class SpeakingMonitor {
     }
     for (const [track, w] of this.#watched) {
       if (live.get(track) === w.userId) continue;
-      w.source.disconnect();
+      w.level.disconnect();
       this.#watched.delete(track);
       this.model.setSpeaking(w.userId, false);
     }
     for (const [track, userId] of live) {
       if (this.#watched.has(track)) continue;
-      const source = ctx.createMediaStreamSource(new MediaStream([track]));
-      const analyser = ctx.createAnalyser();
-      analyser.fftSize = 512;
-      source.connect(analyser);
-      const samples = new Float32Array(analyser.fftSize);
-      this.#watched.set(track, { userId, source, analyser, samples, loudAt: -Infinity });
+      this.#watched.set(track, { userId, level: new AudioLevel(ctx, track), loudAt: -Infinity });
     }
   }
 
   #tick(): void {
     const now = performance.now();
     for (const w of this.#watched.values()) {
-      w.analyser.getFloatTimeDomainData(w.samples);
-      let sum = 0;
-      for (const x of w.samples) sum += x * x;
-      if (Math.sqrt(sum / w.samples.length) > LOUD) w.loudAt = now;
+      if (w.level.read() > LOUD) w.loudAt = now;
       const speaking = now - w.loudAt < HOLD_MS;
       const { session } = this.model.state;
       const times = spoke.get(session) ?? new Map<string, number>();
@@ -96,7 +87,7 @@ class SpeakingMonitor {
   #stop(): void {
     clearInterval(this.#timer);
     this.#unsubscribe();
-    for (const w of this.#watched.values()) w.source.disconnect();
+    for (const w of this.#watched.values()) w.level.disconnect();
     this.#watched.clear();
     this.done();
   }

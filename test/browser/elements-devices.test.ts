@@ -323,6 +323,77 @@ describe('<rc-video-tile speaking> (local backend)', () => {
   );
 });
 
+/** A silent microphone track (a muted oscillator), so that a member never speaks. */
+function silentTrack(): { track: MediaStreamTrack; close: () => Promise<void> } {
+  const ctx = new AudioContext();
+  const out = ctx.createMediaStreamDestination();
+  return { track: out.stream.getAudioTracks()[0], close: () => ctx.close() };
+}
+
+describe('<rc-call-session active-speaker> (local backend)', () => {
+  itOutsideFirefox("headless Firefox's AudioContext never runs")(
+    'puts the member who speaks first in the group grid; without it the order stays',
+    async () => {
+      const tone = toneTrack();
+      const silent = [silentTrack(), silentTrack()];
+      const channel = { channelName: `elements-speaker-${Math.random()}` };
+      try {
+        const root = fixtureSync(html`
+          <div>
+            ${['s-alice', 's-bob', 's-carol'].map(
+              (id) =>
+                html`<rc-call-client
+                  backend="local"
+                  user-id=${id}
+                  lang="en"
+                  .backendOptions=${channel}
+                >
+                  <rc-call-session silent active-speaker></rc-call-session>
+                </rc-call-client>`,
+            )}
+          </div>
+        `);
+        const [alice, bob, carol] = [...root.querySelectorAll('rc-call-client')] as RcCallClient[];
+        const [a, b, c] = [alice, bob, carol].map(
+          (el) => el.querySelector('rc-call-session') as RcCallSession,
+        );
+        await waitUntil(
+          () => [alice, bob, carol].every((el) => el.status === 'connected'),
+          'connect',
+          {
+            timeout: 10000,
+          },
+        );
+        // Only carol makes a sound.
+        alice.client!.useLocalTracks([silent[0].track]);
+        bob.client!.useLocalTracks([silent[1].track]);
+        carol.client!.useLocalTracks([tone.track]);
+        await alice.callInGroup('s-group', ['s-bob', 's-carol'], 'audio');
+        await waitUntil(() => b.state === 'incoming' && c.state === 'incoming', 'both rung', {
+          timeout: 10000,
+        });
+        await b.accept();
+        await c.accept();
+        await waitUntil(() => a.state === 'active', 'connected', { timeout: 10000 });
+        const order = () => tiles(a).map((t) => t.userId);
+        await waitUntil(() => order().length === 3, 'three tiles', { timeout: 10000 });
+        await waitUntil(() => order()[0] === 's-carol', 'carol, who speaks, comes first', {
+          timeout: 10000,
+        });
+        expect(tiles(a).find((t) => t.userId === 's-bob')!.speaking).to.equal(false);
+        a.activeSpeaker = false;
+        await waitUntil(
+          () => order()[0] === 's-bob',
+          'the plain order again: bob was called first',
+        );
+        expect(order().at(-1), 'own tile last').to.equal('s-alice');
+      } finally {
+        await Promise.all([tone, ...silent].map((t) => t.close()));
+      }
+    },
+  );
+});
+
 describe('<rc-call-preview> (local backend)', () => {
   const media = navigator.mediaDevices;
   const getUserMedia = media.getUserMedia;
