@@ -33,14 +33,13 @@ const quiet = {
   onMediaModify() {},
 };
 
-/** call() → first remote frame at the caller, the callee answering as soon as it rings. */
-async function ours(run) {
-  const channelName = `bench-${run}-${Math.random().toString(36).slice(2)}`;
+/** A callee that answers as soon as it rings (with `calleeListener`), and a caller. */
+async function pair(channelName, calleeListener) {
   const callee = await createLocalCallClient({
     userId: 'callee',
     channelName,
     onSession(session) {
-      session.registerSessionListener(quiet);
+      session.registerSessionListener(calleeListener);
       void session.accept();
     },
     onSessionClose() {},
@@ -51,6 +50,13 @@ async function ours(run) {
     onSession() {},
     onSessionClose() {},
   });
+  return { callee, caller };
+}
+
+/** call() → first remote frame at the caller, the callee answering as soon as it rings. */
+async function ours(run) {
+  const channelName = `bench-${run}-${Math.random().toString(36).slice(2)}`;
+  const { callee, caller } = await pair(channelName, quiet);
   const video = newVideo();
   let shown;
   const frame = new Promise((resolve) => (shown = resolve));
@@ -391,27 +397,13 @@ async function switchGap(run) {
     frames.push(now);
     video.requestVideoFrameCallback(count);
   };
-  const callee = await createLocalCallClient({
-    userId: 'callee',
-    channelName,
-    onSession(session) {
-      session.registerSessionListener({
-        ...quiet,
-        onTrackReady(track) {
-          if (track.isLocalTrack() || !track.isVideoTrack()) return;
-          video.requestVideoFrameCallback(count);
-          void track.play(video);
-        },
-      });
-      void session.accept();
+  const { callee, caller } = await pair(channelName, {
+    ...quiet,
+    onTrackReady(track) {
+      if (track.isLocalTrack() || !track.isVideoTrack()) return;
+      video.requestVideoFrameCallback(count);
+      void track.play(video);
     },
-    onSessionClose() {},
-  });
-  const caller = await createLocalCallClient({
-    userId: 'caller',
-    channelName,
-    onSession() {},
-    onSessionClose() {},
   });
   const result = await caller.call({
     targetId: 'callee',
