@@ -150,7 +150,8 @@ export async function setAudioMuted(call: CallCore, muted: boolean): Promise<{ c
 /**
  * changeAudioDevice and changeVideoDevice: opens the device `constraints` name and sends it in
  * place of the one in use, keeping its mute state; the old one is stopped. A camera that is off
- * stays off: the next `enableVideoTrack` opens the new one.
+ * stays off (the next `enableVideoTrack` opens the new one), and a call not answered yet opens
+ * nothing (`accept` opens the new one).
  */
 export async function changeDevice(
   call: CallCore,
@@ -160,7 +161,8 @@ export async function changeDevice(
   if (call.isEnded()) return { code: RCCallErrorCode.STATE_MACHINE_EXIT };
   const old = call.localTrack(kind);
   call.setConstraints({ ...call.constraints, [kind]: constraints });
-  if (kind === 'video' && !old) return { code: OK };
+  // Nothing open yet (ringing) or the camera off: the next open uses the new device.
+  if (!old && (kind === 'video' || !call.isKeeping())) return { code: OK };
   const r = await call.media.acquire(kind === 'audio', kind === 'video', call.constraints);
   if (r.code !== OK) return { code: r.code, cause: r.cause };
   const [track] = r.tracks;

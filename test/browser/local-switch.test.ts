@@ -104,6 +104,30 @@ describe('local backend: devices and screens mid-call', () => {
     expect(track.getSettings().deviceId).to.equal(cameraId);
   });
 
+  it('a device change while ringing opens nothing; answering opens the chosen microphone', async () => {
+    const channelName = uniqueChannel();
+    const alice = await createParty('alice', { channelName });
+    const bob = await createParty('bob', { channelName });
+    parties = [alice, bob];
+    const result = await alice.client.call({
+      targetId: 'bob',
+      mediaType: RCCallMediaType.AUDIO_VIDEO,
+      listener: alice.listener,
+    });
+    expect(result.code).to.equal(10000);
+    await waitFor(() => !!bob.session, 'bob rings');
+    const mics = (await navigator.mediaDevices.enumerateDevices()).filter(
+      (d) => d.kind === 'audioinput',
+    );
+    const micphoneId = mics.at(-1)!.deviceId;
+    expect((await bob.session!.changeAudioDevice({ micphoneId })).code).to.equal(10000);
+    expect(bob.client.inspect().localTracks, 'nothing opened while ringing').to.have.length(0);
+    expect((await bob.session!.accept({ audio: { micphoneId } })).code).to.equal(10000);
+    const live = bob.client.inspect().localTracks.filter((t) => t.readyState === 'live');
+    expect(live.filter((t) => t.kind === 'audio')).to.have.length(1);
+    expect(live.find((t) => t.kind === 'audio')!.getSettings().deviceId).to.equal(micphoneId);
+  });
+
   itOutsideFirefox("Firefox's fake media has no screen to capture")(
     'a shared screen reaches the peer as its own track, and the browser ending it stops the share',
     async () => {
