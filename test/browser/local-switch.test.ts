@@ -49,6 +49,27 @@ describe('local backend: devices and screens mid-call', () => {
     parties = [];
   });
 
+  /** Alice and Bob on a channel of their own (Bob answers at once with `autoAccept`). */
+  async function pair(autoAccept = false): Promise<[Party, Party]> {
+    const channelName = uniqueChannel();
+    const alice = await createParty('alice', { channelName });
+    const bob = await createParty('bob', { channelName, autoAccept });
+    parties = [alice, bob];
+    return [alice, bob];
+  }
+
+  /** Alice calls Bob; resolves with her session once `call()` has. */
+  async function aliceCalls(alice: Party, mediaType = RCCallMediaType.AUDIO_VIDEO) {
+    const result = await alice.client.call({
+      targetId: 'bob',
+      mediaType,
+      listener: alice.listener,
+    });
+    expect(result.code).to.equal(10000);
+    alice.session = result.session;
+    return result.session!;
+  }
+
   it('a camera switch keeps the peer receiving, with the new track, without renegotiating', async () => {
     const [alice, bob] = await videoCall();
     parties = [alice, bob];
@@ -105,16 +126,8 @@ describe('local backend: devices and screens mid-call', () => {
   });
 
   it('a device change while ringing opens nothing; answering opens the chosen microphone', async () => {
-    const channelName = uniqueChannel();
-    const alice = await createParty('alice', { channelName });
-    const bob = await createParty('bob', { channelName });
-    parties = [alice, bob];
-    const result = await alice.client.call({
-      targetId: 'bob',
-      mediaType: RCCallMediaType.AUDIO_VIDEO,
-      listener: alice.listener,
-    });
-    expect(result.code).to.equal(10000);
+    const [alice, bob] = await pair();
+    await aliceCalls(alice);
     await waitFor(() => !!bob.session, 'bob rings');
     const mics = (await navigator.mediaDevices.enumerateDevices()).filter(
       (d) => d.kind === 'audioinput',
@@ -157,25 +170,22 @@ describe('local backend: devices and screens mid-call', () => {
     },
   );
 
-  it('screen sharing is refused in an audio call and before the call is answered', async () => {
-    const channelName = uniqueChannel();
-    const alice = await createParty('alice', { channelName });
-    const bob = await createParty('bob', { channelName });
-    parties = [alice, bob];
-    const result = await alice.client.call({
-      targetId: 'bob',
-      mediaType: RCCallMediaType.AUDIO_VIDEO,
-      listener: alice.listener,
-    });
-    expect((await result.session!.startScreenShare()).code).to.equal(53200);
-    await result.session!.hungup();
+  it('screen sharing is refused before the call is answered and in an audio call', async () => {
+    const [alice, bob] = await pair();
+    const ringing = await aliceCalls(alice);
+    expect((await ringing.startScreenShare()).code, 'before the answer').to.equal(53200);
+    await ringing.hungup();
+    await waitFor(() => alice.closed.length === 1, 'the first call ends');
+
+    bob.autoAccept = true;
+    const audio = await aliceCalls(alice, RCCallMediaType.AUDIO);
+    await waitFor(() => bob.remoteTracks.some((t) => t.isAudioTrack()), 'the audio call is up');
+    expect((await audio.startScreenShare()).code, 'in an audio call').to.equal(53200);
+    expect(audio.isScreenSharing()).to.equal(false);
   });
 
   it("a preview's tracks become the call's: one getUserMedia, the same tracks sent", async () => {
-    const channelName = uniqueChannel();
-    const alice = await createParty('alice', { channelName });
-    const bob = await createParty('bob', { channelName, autoAccept: true });
-    parties = [alice, bob];
+    const [alice, bob] = await pair(true);
     const media = navigator.mediaDevices;
     const preview = await media.getUserMedia({ audio: true, video: true });
     const getUserMedia = media.getUserMedia;
@@ -186,13 +196,7 @@ describe('local backend: devices and screens mid-call', () => {
     };
     try {
       alice.client.useLocalTracks(preview.getTracks());
-      const result = await alice.client.call({
-        targetId: 'bob',
-        mediaType: RCCallMediaType.AUDIO_VIDEO,
-        listener: alice.listener,
-      });
-      expect(result.code).to.equal(10000);
-      alice.session = result.session;
+      await aliceCalls(alice);
       expect(asked, "alice's devices are not opened again").to.equal(0);
       const sent = alice.localTracks.map((t) => t.getMediaStreamTrack!());
       expect(sent.includes(preview.getVideoTracks()[0]), 'the preview camera is sent').to.equal(
@@ -216,16 +220,12 @@ describe('local backend: devices and screens mid-call', () => {
   });
 
   it('a preview camera not used by an audio call is stopped', async () => {
-    const channelName = uniqueChannel();
-    const alice = await createParty('alice', { channelName });
-    const bob = await createParty('bob', { channelName, autoAccept: true });
-    parties = [alice, bob];
+    const [alice] = await pair(true);
     const preview = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
     alice.client.useLocalTracks(preview.getTracks());
-    const result = await alice.client.call({ targetId: 'bob', listener: alice.listener });
-    expect(result.code).to.equal(10000);
+    const session = await aliceCalls(alice, RCCallMediaType.AUDIO);
     expect(preview.getVideoTracks()[0].readyState).to.equal('ended');
     expect(preview.getAudioTracks()[0].readyState).to.equal('live');
-    await result.session!.hungup();
+    await session.hungup();
   });
 });
