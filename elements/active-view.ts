@@ -21,6 +21,8 @@ import { watchDevices } from './device-fallback.js';
 import { togglePictureInPicture } from './picture-in-picture.js';
 import type { CallModel } from './call-model.js';
 
+export { incomingView, outgoingView } from './session-views.js';
+
 /** What follows an active call: who speaks, and devices that go away. */
 export function watchActiveCall(model: CallModel): void {
   watchSpeaking(model);

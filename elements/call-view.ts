@@ -1,11 +1,6 @@
-import { nothing } from 'lit';
-import {
-  idleView,
-  incomingView,
-  outgoingView,
-  type SessionIntents,
-  type SessionView,
-} from './session-views.js';
+import { html, nothing } from 'lit';
+import { icons } from './icons.js';
+import type { SessionIntents, SessionView } from './session-views.js';
 import type { CallStrings } from './strings.js';
 import type { CallModel } from './call-model.js';
 
@@ -14,10 +9,10 @@ let active: ActiveViewModule | undefined;
 let loading: Promise<ActiveViewModule> | undefined;
 
 /**
- * The in-call and after-call screens (tiles, control bar, devices, screen sharing, why a call ended)
- * are a chunk of their own, fetched
- * when the first `<rc-call-session>` connects: long before a call can be answered, and outside what
- * a page loads up front.
+ * The screens of a call (ringing, calling, in the call with its tiles, control bar, devices and
+ * screen sharing, why it ended) are a chunk of their own, fetched when the first
+ * `<rc-call-session>` connects: in parallel with the backend and the engine, which a call needs
+ * first, and outside what a page loads up front.
  */
 export function loadActiveView(): Promise<ActiveViewModule> {
   loading ??= import('./active-view.js').then((m) => (active = m));
@@ -36,9 +31,9 @@ export const activeViewLoaded = () => active !== undefined;
 export function callView(v: SessionView | undefined, act: SessionIntents, strings: CallStrings) {
   switch (v?.call.status.phase) {
     case 'incoming':
-      return incomingView(v, act);
+      return active ? active.incomingView(v, act) : nothing;
     case 'outgoing':
-      return outgoingView(v, act);
+      return active ? active.outgoingView(v, act) : nothing;
     case 'active':
       return active ? active.activeView(v, act) : nothing;
     case 'ended':
@@ -46,4 +41,16 @@ export function callView(v: SessionView | undefined, act: SessionIntents, string
     default:
       return idleView(strings);
   }
+}
+
+export function idleView(strings: CallStrings) {
+  return html`<div class="screen idle">
+    <span part="status" class="status">${icons.phone}<br />${strings.noCall}</span>
+  </div>`;
+}
+
+export function soundButton(strings: CallStrings, onClick: () => void) {
+  return html`<button part="enable-sound" class="text-btn sound" @click=${onClick}>
+    ${icons.sound}${strings.enableSound}
+  </button>`;
 }

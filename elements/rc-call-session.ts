@@ -4,14 +4,20 @@ import { CallBinding } from './call-binding.js';
 import type { CallModel } from './call-model.js';
 import type { CallState, MediaKind } from './call-state.js';
 import type { CallPhase } from './call-status.js';
-import { activeViewLoaded, callView, loadActiveView, watchActiveCall } from './call-view.js';
+import {
+  activeViewLoaded,
+  callView,
+  loadActiveView,
+  soundButton,
+  watchActiveCall,
+} from './call-view.js';
 import { ClockController } from './clock-controller.js';
 import { createCallEvent } from './events.js';
 import { resolveStrings } from './lang.js';
 import { SessionFeedback } from './session-feedback.js';
 import { inviteIntents, userIntents } from './session-intents.js';
 import { sessionStyles } from './session-styles.js';
-import { soundButton, type SessionIntents, type SessionView } from './session-views.js';
+import type { SessionIntents, SessionView } from './session-views.js';
 import type { Tone } from './sounds.js';
 import type { CallStore } from './store.js';
 import type { CallStrings } from './strings.js';

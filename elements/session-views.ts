@@ -79,12 +79,6 @@ export function action(
   </button>`;
 }
 
-export function idleView(strings: CallStrings) {
-  return html`<div class="screen idle">
-    <span part="status" class="status">${icons.phone}<br />${strings.noCall}</span>
-  </div>`;
-}
-
 export function incomingView({ call, strings }: SessionView, act: SessionIntents) {
   const video = call.mediaType === 'video';
   const busy = call.pending.accept;
@@ -135,10 +129,4 @@ export function formatDuration(ms: number): string {
 /** The group call's title: "Group call · 3 people". */
 export function groupTitle(strings: CallStrings, members: number): string {
   return `${strings.groupCall} · ${format(strings.members, { n: members })}`;
-}
-
-export function soundButton(strings: CallStrings, onClick: () => void) {
-  return html`<button part="enable-sound" class="text-btn sound" @click=${onClick}>
-    ${icons.sound}${strings.enableSound}
-  </button>`;
 }
