@@ -1,6 +1,7 @@
 /** The wiring between the client and its sessions: what a session may ask of it, how one starts. */
 import {
   DEFAULT_JOIN_TYPE,
+  DEFAULT_RECONNECT_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   type ConversationType,
   type RCCallMediaType,
@@ -19,6 +20,8 @@ export interface SessionContext {
   readonly mediaOptions: MediaOptions;
   /** No-answer timeout in ms. */
   readonly timeout: number;
+  /** How long a lost link may stay down, in ms. */
+  readonly reconnectTimeout: number;
   readonly lang: 'zh' | 'en';
   readonly offCameraWhenVideoDisable: boolean;
   userId(): string;
@@ -49,10 +52,15 @@ export interface SessionInit {
 /** What the install options set for every session, with CallLib's defaults. */
 export function settingsOf(
   options: IInstallOptions,
-): Pick<SessionContext, 'timeout' | 'lang' | 'offCameraWhenVideoDisable' | 'mediaOptions'> {
-  const timeout = options.timeout;
+): Pick<
+  SessionContext,
+  'timeout' | 'reconnectTimeout' | 'lang' | 'offCameraWhenVideoDisable' | 'mediaOptions'
+> {
+  const positive = (value: unknown, fallback: number) =>
+    typeof value === 'number' && value > 0 ? value : fallback;
   return {
-    timeout: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
+    timeout: positive(options.timeout, DEFAULT_TIMEOUT_MS),
+    reconnectTimeout: positive(options.reconnectTimeout, DEFAULT_RECONNECT_TIMEOUT_MS),
     lang: options.lang === 'en' ? 'en' : 'zh',
     offCameraWhenVideoDisable: options.isOffCameraWhenVideoDisable !== false,
     mediaOptions: {

@@ -125,6 +125,8 @@ export const ENGINE_TYPE_RONGRTC = 4;
 export const DEFAULT_JOIN_TYPE = 2;
 /** RongCloud's fixed no-answer timeout. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** How long a lost connection may take to come back before the call gives it up (ours). */
+export const DEFAULT_RECONNECT_TIMEOUT_MS = 30_000;
 /** The tag of CallLib's camera and microphone tracks. */
 export const TRACK_TAG = 'RongCloudRTC';
 /** The tag of a shared screen's track (ours; an older CallLib peer sees one more video track). */

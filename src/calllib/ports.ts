@@ -110,6 +110,12 @@ export interface RoomEvents {
   /** The media connection is lost and did not recover (ping failure, transport closed). */
   onNetworkError(): void;
   onICEConnectionStateChange?(state: string): void;
+  /**
+   * A link went down (`reconnecting`, the backend is restoring it) or came back (`connected`).
+   * `userId` is our own id for our own connection (signalling, or the room's), else the member
+   * whose media link it is. The engine decides when to give up.
+   */
+  onConnectionChange?(userId: string, state: 'connected' | 'reconnecting'): void;
 }
 
 export interface JoinResult {

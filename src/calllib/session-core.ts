@@ -17,6 +17,7 @@ import { callSafely } from './logger.js';
 import { isScreen, SessionMedia } from './media.js';
 import { Members } from './members.js';
 import { roomEvents } from './room-events.js';
+import { ConnectionWatch } from './session-connection.js';
 import { joinAndPublish } from './session-join.js';
 import type { RCCallSession } from './session.js';
 import { callContent, hangupPush } from './signal-content.js';
@@ -34,6 +35,8 @@ const OK = RCCallErrorCode.SUCCESS;
 export class CallCore {
   readonly members = new Members();
   readonly media: SessionMedia;
+  /** Links that went down, and how long they may stay so. */
+  readonly connection: ConnectionWatch;
   #state = RCCallSessionState.WAITING;
   #listener?: ISessionListener;
   /** Our own no-answer timer while an incoming call rings. */
@@ -53,6 +56,15 @@ export class CallCore {
   ) {
     this.#mediaType = init.mediaType;
     this.#createdAt = ctx.serverTime();
+    this.connection = new ConnectionWatch({
+      reconnectTimeout: this.ctx.reconnectTimeout,
+      selfId: () => this.ctx.userId(),
+      isEnded: () => this.isEnded(),
+      isMember: (userId) => this.members.has(userId),
+      emit: (user) => this.emit('onConnectionStateChange', user),
+      endCall: (reason) => void this.end(reason, { notify: true }),
+      dropMember: (userId, reason, sendReason) => this.removeUser(userId, reason, sendReason),
+    });
     this.media = new SessionMedia(ctx.media, roomEvents(this), ctx.mediaOptions, ctx.logger);
   }
 
@@ -188,6 +200,7 @@ export class CallCore {
     const endTimestamp = this.ctx.serverTime();
     clearTimeout(this.#ownTimer);
     this.members.clearAllTimers();
+    this.connection.clear();
     this.#ended = (async () => {
       if (opts.notify && recipients.length) {
         const code = opts.sendReason ?? reason;
@@ -231,16 +244,24 @@ export class CallCore {
     }
   }
 
-  /** A user left the call (Hangup, timeout, room leave). Ends the call per CallLib's rules. */
-  removeUser(userId: string, reason: RCCallEndReason, notifyOnEnd = false): void {
+  /**
+   * A user left the call (Hangup, timeout, room leave, a lost link). Ends the call per CallLib's
+   * rules; `notifyOnEnd` tells that user with a Hangup (of `notifyOnEnd`'s reason, if a number).
+   */
+  removeUser(userId: string, reason: RCCallEndReason, notifyOnEnd: boolean | number = false): void {
     if (!this.members.remove(userId)) return;
+    this.connection.forget(userId);
     this.emit('onHungup', this.members.info(userId), reason);
     if (this.isEnded()) return;
     const remaining = this.members.active().length + 1;
     const wasInviter = userId === this.init.callerId || userId === this.init.inviterId;
     const nobodyKeeping = !this.members.anyKeeping() && !this.isKeeping();
     if (remaining < 2 || (wasInviter && nobodyKeeping)) {
-      void this.end(reason, notifyOnEnd ? { notify: true, to: [userId] } : { notify: false });
+      const sendReason = typeof notifyOnEnd === 'number' ? notifyOnEnd : undefined;
+      void this.end(
+        reason,
+        notifyOnEnd !== false ? { notify: true, to: [userId], sendReason } : { notify: false },
+      );
     }
   }
 

@@ -41,6 +41,19 @@ export interface IScreenShareUser {
   trackId: string;
 }
 
+/**
+ * (Ours.) Whether a link of the call works: `reconnecting` while it is down and being restored,
+ * `connected` once it is back.
+ */
+export type RCConnectionState = 'connected' | 'reconnecting';
+
+/** (Ours.) What `onConnectionStateChange` receives: whose link, and its state. */
+export interface IConnectionStateUser {
+  /** Our own id for our own connection (signalling or media), else the member whose media link it is. */
+  userId: string;
+  state: RCConnectionState;
+}
+
 /** What `onSessionClose` receives. `duration` is in ms (0 when the call never connected). */
 export interface IEndSummary {
   conversationType: ConversationType;
@@ -149,6 +162,12 @@ export interface ISessionListener {
    * `onTrackReady` too, tagged `SCREEN_TAG`.
    */
   onScreenShareChange?(user: IScreenShareUser, session: RCCallSession): void;
+  /**
+   * (Ours.) A link of the call went down or came back: ours (the user id is our own) or a member's
+   * media. One that stays down for `reconnectTimeout` ends the call with NETWORK_ERROR (ours) or
+   * drops that member with REMOTE_NETWORK_ERROR.
+   */
+  onConnectionStateChange?(user: IConnectionStateUser, session: RCCallSession): void;
   onTrackSubscribeFail?(code: number, session: RCCallSession): void;
   onTrackPublishFail?(code: number, session: RCCallSession): void;
   onICEConnectionStateChange?(state: RTCIceConnectionState | string, session: RCCallSession): void;
@@ -201,6 +220,11 @@ export interface IInstallOptions {
   onOfflineRecord?(record: IOfflineRecord): void;
   /** No-answer timeout in ms (ours; RongCloud fixes 60 000). */
   timeout?: number;
+  /**
+   * How long (ms) a lost connection may take to come back before the call gives it up (ours;
+   * default 30 000).
+   */
+  reconnectTimeout?: number;
   /** Push title language. */
   lang?: RCCallLanguage | 'zh' | 'en';
   isAllowPublishRetry?: boolean;

@@ -138,6 +138,26 @@ class MemoryNetworkImpl {
     }
   }
 
+  /** The user's link drops but is being restored: the rooms stay, messages wait. */
+  interrupt(userId: string): void {
+    if (this.offline.has(userId)) return;
+    this.offline.add(userId);
+    for (const d of this.devicesOf(userId))
+      d.rooms.forEach((room) => room.linkChanged('reconnecting'));
+  }
+
+  /** The interrupted link is back: its rooms say so, waiting messages arrive (as live ones). */
+  restore(userId: string): void {
+    if (!this.offline.has(userId)) return;
+    this.offline.delete(userId);
+    const stored = this.stored.get(userId) ?? [];
+    this.stored.delete(userId);
+    for (const d of this.devicesOf(userId)) {
+      d.rooms.forEach((room) => room.linkChanged('connected'));
+      for (const s of stored) this.later(() => d.receiver({ ...s }));
+    }
+  }
+
   reconnect(userId: string): void {
     if (!this.offline.delete(userId)) return;
     const stored = this.stored.get(userId) ?? [];
@@ -242,6 +262,13 @@ export interface MemoryNetwork {
   disconnect(userId: string): void;
   /** Back online: waiting messages arrive as offline messages. */
   reconnect(userId: string): void;
+  /**
+   * The user's connection drops and is being restored (ours): their rooms stay, they and the
+   * room's other members get `reconnecting` for it (`onConnectionStateChange`), messages wait.
+   */
+  interrupt(userId: string): void;
+  /** The interrupted connection is back: `connected` for it, waiting messages arrive. */
+  restore(userId: string): void;
   /** Hands every device of the user a raw signal of any shape, as if the network carried it. */
   deliver(userId: string, value: unknown): void;
   /** Makes the user's next device opens fail (53301/53302/53303); `null` heals. */
@@ -266,6 +293,8 @@ export function createMemoryNetwork(options: MemoryNetworkOptions = {}): MemoryN
     setGroup: (groupId, userIds) => net.setGroup(groupId, userIds),
     disconnect: (userId) => net.disconnect(userId),
     reconnect: (userId) => net.reconnect(userId),
+    interrupt: (userId) => net.interrupt(userId),
+    restore: (userId) => net.restore(userId),
     deliver: (userId, value) => net.deliver(userId, value),
     failMedia: (userId, kinds) => net.failMedia(userId, kinds),
     kick: (userId, byServer = true) => net.kick(userId, byServer),

@@ -162,6 +162,17 @@ export class MemoryRoom implements MediaRoom {
     this.registry.later(() => this.events.onNetworkError());
   }
 
+  /**
+   * @internal This device's link is down (`reconnecting`) or back (`connected`): it sees its own
+   * state, the room's other members see its state as that member's.
+   */
+  linkChanged(state: 'connected' | 'reconnecting'): void {
+    const { userId } = this.device;
+    this.emit((e) => e.onConnectionChange?.(userId, state));
+    for (const other of this.registry.others(this))
+      other.emit((e) => e.onConnectionChange?.(userId, state));
+  }
+
   /** @internal The view this room's device has of another device's local track. */
   viewOf(track: FakeTrack): FakeTrack {
     let view = this.views.get(track.getTrackId());

@@ -69,6 +69,7 @@ export class Party {
       onVideoMuteChange: rec('videomute'),
       onTrackPublishFail: rec('publishfail'),
       onTrackSubscribeFail: rec('subscribefail'),
+      onConnectionStateChange: rec('connection'),
     };
   }
 
