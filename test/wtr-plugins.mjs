@@ -1,10 +1,12 @@
 // Dev-server plugins the browser tests need (test-runner commands). Later backends add theirs here.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export function testPlugins() {
-  return [commonjsPackagesPlugin(['@sinonjs/fake-timers']), localPeersPlugin()];
+  return [commonjsPackagesPlugin(['@sinonjs/fake-timers']), localPeersPlugin(), turnPlugin()];
 }
 
 /**
@@ -63,12 +65,15 @@ const PEER_PAGE = '/__rc-local-peer.html';
  * Commands for the local backend's cross-context tests:
  * - `local-relay-start` {port?} → {signalUrl, port}: the real relay (dist/relay.js), allowing the test page's origin;
  * - `local-relay-stop`: closes it (clients see `disconnected` and retry);
+ * - `local-relay-process-start` {port?} → {signalUrl, port}: the relay in a process of its own;
+ * - `local-relay-process-kill`: SIGKILLs that process (no close frames: the sockets just break);
  * - `local-peer-open` {userId, signal?, channelName?, sameContext?} → {id}: a page running an auto-answering
  *   client, in a second browser context (or in the test page's own one, so BroadcastChannel reaches it);
  * - `local-peer-state` {id} → what that client saw, and video frames / audio packets it received;
  * - `local-peer-close` {id}: closes that page and its context, as a user closing the tab;
  * - `local-peer-freeze` {id}: freezes that page (its timers stop; no pagehide, no goodbye), as a hung or
  *   crashed tab. (Page.crash could take down a test page sharing its renderer.)
+ * - `local-peer-thaw` {id}: lets a frozen page run again.
  */
 function localPeersPlugin() {
   let relay;
@@ -80,6 +85,38 @@ function localPeersPlugin() {
     if (!existsSync(file)) throw new Error('dist/relay.js is missing: run `npm run build` first');
     const { createRelayServer } = await import(pathToFileURL(file).href);
     return createRelayServer({ host: '127.0.0.1', port: port ?? 0, origins: [origin], log: false });
+  };
+
+  let relayProcess;
+  const startRelayProcess = async (origin, port) => {
+    const file = resolve('dist/relay.js');
+    if (!existsSync(file)) throw new Error('dist/relay.js is missing: run `npm run build` first');
+    const script = `
+      const { createRelayServer } = await import(${JSON.stringify(pathToFileURL(file).href)});
+      const s = await createRelayServer({ host: '127.0.0.1', port: ${Number(port ?? 0)},
+        origins: [${JSON.stringify(origin)}], log: false });
+      console.log(JSON.stringify({ signalUrl: s.signalUrl, port: s.port }));`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const started = await new Promise((resolveStart, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('\n')) resolveStart(JSON.parse(out));
+      });
+      child.once('exit', (code) => reject(new Error(`relay process exited with ${code}`)));
+    });
+    relayProcess = child;
+    return started;
+  };
+  const killRelayProcess = async () => {
+    const child = relayProcess;
+    relayProcess = undefined;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
   };
 
   return {
@@ -98,6 +135,7 @@ function localPeersPlugin() {
       peers.clear();
       await relay?.close();
       relay = undefined;
+      await killRelayProcess();
     },
     async executeCommand({ command, payload, session }) {
       if (!command.startsWith('local-')) return undefined;
@@ -110,6 +148,12 @@ function localPeersPlugin() {
         case 'local-relay-stop':
           await relay?.close();
           relay = undefined;
+          return true;
+        case 'local-relay-process-start':
+          await killRelayProcess();
+          return startRelayProcess(origin, payload?.port);
+        case 'local-relay-process-kill':
+          await killRelayProcess();
           return true;
         case 'local-peer-open': {
           const context = payload.sameContext
@@ -130,6 +174,12 @@ function localPeersPlugin() {
           const peer = peers.get(payload.id);
           peers.delete(payload.id);
           await peer?.close();
+          return true;
+        }
+        case 'local-peer-thaw': {
+          const peer = peers.get(payload.id);
+          const cdp = await peer?.page.createCDPSession();
+          await cdp?.send('Page.setWebLifecycleState', { state: 'active' });
           return true;
         }
         case 'local-peer-freeze': {
@@ -189,6 +239,90 @@ async function runPeer({ userId, signal, channelName }) {
     client,
     async report() {
       return { ...seen, status: client.getStatus(), ...(await inbound()) };
+    },
+  };
+}
+
+/** Where Debian's coturn puts its server. */
+export const TURNSERVER = '/usr/bin/turnserver';
+
+/**
+ * A real TURN server for the fault tests: Debian's coturn on loopback, UDP only, one long-term user.
+ * - `turn-start` {port?} → {urls, username, credential} or {missing: true} when coturn is not installed;
+ * - `turn-kill`: SIGKILLs it (its allocations are gone; a restart on the same port has none).
+ */
+function turnPlugin() {
+  let child;
+  const kill = async () => {
+    const running = child;
+    child = undefined;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((r) => running.once('exit', r));
+    running.kill('SIGKILL');
+    await exited;
+  };
+  return {
+    name: 'rc-turn',
+    async serverStop() {
+      await kill();
+    },
+    async executeCommand({ command, payload }) {
+      if (command === 'turn-kill') {
+        await kill();
+        return true;
+      }
+      if (command !== 'turn-start') return undefined;
+      if (!existsSync(TURNSERVER)) return { missing: true };
+      await kill();
+      const port = payload?.port ?? 20000 + Math.floor(Math.random() * 20000);
+      const args = [
+        '-n',
+        '--no-cli',
+        '--no-tls',
+        '--no-dtls',
+        '--no-tcp-relay',
+        '--log-file=stdout',
+        '--listening-ip=127.0.0.1',
+        '--relay-ip=127.0.0.1',
+        `--listening-port=${port}`,
+        '--min-port=40000',
+        '--max-port=40999',
+        '--allow-loopback-peers',
+        '--lt-cred-mech',
+        '--user=rc:test',
+        '--realm=rc-call.test',
+        '--fingerprint',
+        `--pidfile=${join(tmpdir(), `rc-turn-${port}.pid`)}`,
+        `--db=${join(tmpdir(), `rc-turn-${port}.sqlite`)}`,
+      ];
+      child = spawn(TURNSERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      const running = child;
+      await new Promise((resolveStart, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`turnserver did not start: ${out}`)), 5000);
+        const read = (chunk) => {
+          out += chunk;
+          if (/listener opened on|Total General servers/i.test(out)) {
+            clearTimeout(timer);
+            resolveStart();
+          }
+        };
+        running.stdout.on('data', read);
+        running.stderr.on('data', read);
+        running.once('exit', (code) => {
+          clearTimeout(timer);
+          reject(new Error(`turnserver exited with ${code}: ${out}`));
+        });
+      });
+      // Keep reading, or a full pipe would stall the server.
+      running.stdout.resume();
+      running.stderr.resume();
+      return {
+        urls: `turn:127.0.0.1:${port}?transport=udp`,
+        username: 'rc',
+        credential: 'test',
+        port,
+      };
     },
   };
 }

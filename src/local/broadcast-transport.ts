@@ -111,7 +111,7 @@ export class BroadcastTransport implements Transport {
       const peer = this.peers.get(`${frame.userId}/${frame.deviceId}`);
       if (peer) peer.seen = Date.now();
     } else if (frame.t === 'leave') {
-      this.gone(frame.userId, frame.deviceId);
+      this.gone(frame.userId, frame.deviceId, false);
     }
   };
 
@@ -124,13 +124,13 @@ export class BroadcastTransport implements Transport {
     this.post({ t: 'hb', userId: this.userId, deviceId: this.deviceId });
     const now = Date.now();
     for (const peer of [...this.peers.values()]) {
-      if (now - peer.seen > PRESENCE_TIMEOUT_MS) this.gone(peer.userId, peer.deviceId);
+      if (now - peer.seen > PRESENCE_TIMEOUT_MS) this.gone(peer.userId, peer.deviceId, true);
     }
   }
 
-  private gone(userId: string, deviceId: string): void {
+  private gone(userId: string, deviceId: string, lost: boolean): void {
     if (!this.peers.delete(`${userId}/${deviceId}`)) return;
-    this.events?.onLeave(userId, deviceId);
+    this.events?.onLeave(userId, deviceId, lost);
   }
 
   private post(frame: Frame): void {

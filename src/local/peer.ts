@@ -17,13 +17,18 @@ export interface PeerEvents {
   send(signal: RtcSignal): void;
   /** The remote side's track of `slot` arrived (it may carry no frames yet). */
   onRemoteTrack(slot: TrackSlot, track: MediaStreamTrack): void;
-  /** The connection failed, or never came up, and did not recover in time. */
+  /** The connection never came up in time. */
   onFailed(): void;
+  /**
+   * The connection, up before, went down (`false`: it is being restored with ICE restarts) or
+   * came back (`true`). How long to wait is the call's to decide.
+   */
+  onLink?(up: boolean): void;
   onIceState?(state: RTCIceConnectionState): void;
 }
 
-/** A broken connection gets this long to recover (ICE restart) before the member is given up. */
-export const RECOVERY_MS = 5000;
+/** A connection `disconnected` this long, or every time this long while down, restarts ICE. */
+export const RESTART_MS = 2500;
 /** A first connection gets this long to come up. */
 const CONNECT_MS = 15_000;
 
@@ -43,6 +48,9 @@ export class Peer {
   /** The video scale the sender has, once known (reading it blocks on WebRTC's thread). */
   private sentScale?: number;
   private timer?: ReturnType<typeof setTimeout>;
+  /** While a connection that was up is down: restarts ICE until it is back. */
+  private restarting?: ReturnType<typeof setInterval>;
+  private wasUp = false;
   private closed = false;
   /** Removes the connection's listeners on close. */
   private readonly listening = new AbortController();
@@ -119,6 +127,7 @@ export class Peer {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.timer);
+    clearInterval(this.restarting);
     this.listening.abort();
     this.pc.close();
   }
@@ -199,8 +208,17 @@ export class Peer {
     if (state === 'connected') {
       clearTimeout(this.timer);
       this.timer = undefined;
-    } else if ((state === 'failed' || state === 'disconnected') && !this.timer) {
-      this.arm(RECOVERY_MS);
+      clearInterval(this.restarting);
+      this.restarting = undefined;
+      this.wasUp = true;
+      this.events.onLink?.(true);
+    } else if ((state === 'failed' || state === 'disconnected') && this.wasUp) {
+      if (this.restarting) return;
+      // `disconnected` may heal by itself (a moment of loss); `failed` restarts ICE at once
+      // (iceconnectionstatechange). Either way, while down, ICE restarts again and again: a
+      // network that comes back gets new candidates, a TURN server that restarted new allocations.
+      this.restarting = setInterval(() => this.pc.restartIce(), RESTART_MS);
+      this.events.onLink?.(false);
     } else if (state === 'closed') {
       this.arm(0);
     }

@@ -47,7 +47,18 @@ export class LocalRoom implements MediaRoom {
     this.remote = new RemoteTracks(events, (track) => context.track(track));
     this.unlisten.push(
       context.signaling.onRoomMessage((m) => this.receive(m)),
-      context.signaling.onEndpointLeave((userId, deviceId) => this.endpointLeft(userId, deviceId)),
+      context.signaling.onEndpointLeave((userId, deviceId, lost) =>
+        this.endpointLeft(userId, deviceId, lost),
+      ),
+      // Our relay connection is part of the call: while it is down, nobody hears our changes.
+      context.signaling.onStatus((status) => {
+        if (!this.backlog) {
+          this.events.onConnectionChange?.(
+            this.me,
+            status === 'connected' ? 'connected' : 'reconnecting',
+          );
+        }
+      }),
     );
   }
 
@@ -233,6 +244,8 @@ export class LocalRoom implements MediaRoom {
           send: (rtc) => this.post([userId], { type: 'rtc', toDevice: deviceId, rtc }),
           onRemoteTrack: (kind, track) => this.remote.received(member, kind, track),
           onFailed: () => this.peerFailed(member),
+          onLink: (up) =>
+            this.events.onConnectionChange?.(userId, up ? 'connected' : 'reconnecting'),
           onIceState: (state) => this.events.onICEConnectionStateChange?.(state),
         },
       ),
@@ -245,9 +258,14 @@ export class LocalRoom implements MediaRoom {
     return member;
   }
 
-  private endpointLeft(userId: string, deviceId: string): void {
+  /**
+   * The relay says a member's endpoint went away. Closed: it is gone, once its Hangup had time to
+   * arrive. Lost: its media may still flow, or its connection says when it fails; it rejoins when
+   * its relay connection is back.
+   */
+  private endpointLeft(userId: string, deviceId: string, lost: boolean): void {
     const member = this.members.get(`${userId}/${deviceId}`);
-    if (!member || member.leaving) return;
+    if (!member || member.leaving || lost) return;
     member.leaving = setTimeout(() => this.remove(member), LEAVE_GRACE_MS);
   }
 

@@ -38,7 +38,7 @@ export const CALLS_REMEMBERED = 200;
 export const SEND_FAILED_CODE = 30001;
 
 type MessageHandler = (message: TransportMessage) => void;
-type LeaveHandler = (userId: string, deviceId: string) => void;
+type LeaveHandler = (userId: string, deviceId: string, lost: boolean) => void;
 
 /**
  * The engine's signalling port over a {@link Transport}. Besides the call signals it carries the
@@ -65,7 +65,8 @@ export class LocalSignaling implements SignalingPort {
   start(): Promise<void> {
     return this.transport.connect({
       onMessage: (message) => this.dispatch(message),
-      onLeave: (userId, deviceId) => this.leaveHandlers.forEach((h) => h(userId, deviceId)),
+      onLeave: (userId, deviceId, lost) =>
+        this.leaveHandlers.forEach((h) => h(userId, deviceId, lost)),
       onStatus: (status) => {
         this.statusHandlers.forEach((h) => h(status));
         this.onStatusChange?.(status);

@@ -24,8 +24,11 @@ export interface TransportMessage {
 
 export interface TransportEvents {
   onMessage(message: TransportMessage): void;
-  /** An endpoint we exchanged messages with went away (closed, crashed, lost its network). */
-  onLeave(userId: string, deviceId: string): void;
+  /**
+   * An endpoint we exchanged messages with went away: closed (`lost` false), or silent, crashed
+   * or off the network (`lost` true: it may come back).
+   */
+  onLeave(userId: string, deviceId: string, lost: boolean): void;
   onStatus(status: LocalTransportStatus): void;
 }
 

@@ -160,7 +160,7 @@ export class WsTransport implements Transport {
         break;
       case 'leave':
         if (typeof frame.userId === 'string' && typeof frame.deviceId === 'string') {
-          this.events?.onLeave(frame.userId, frame.deviceId);
+          this.events?.onLeave(frame.userId, frame.deviceId, frame.lost === true);
         }
         break;
     }

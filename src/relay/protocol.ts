@@ -41,7 +41,14 @@ export type ServerFrame =
       offline: string[];
     }
   | { type: 'error'; seq?: number; code: RelayErrorCode; message: string }
-  | { type: 'leave'; userId: string; deviceId: string; time: number };
+  | {
+      type: 'leave';
+      userId: string;
+      deviceId: string;
+      time: number;
+      /** Not closed by the client (no close frame, or the heartbeat gave up): it may come back. */
+      lost?: true;
+    };
 
 /** Outcome of reading one client frame. */
 export type ParsedFrame =

@@ -170,11 +170,15 @@ export class RelayHub implements Relay {
     devices?.delete(conn);
     if (devices?.size === 0) this.#byUser.delete(conn.userId);
     this.#count--;
+    // 1000 and 1001 are a client that closed (disconnect, a page going away); anything else, a
+    // connection that broke.
+    const lost = code !== 1000 && code !== 1001;
     const leave = JSON.stringify({
       type: 'leave',
       userId: conn.userId,
       deviceId: conn.deviceId,
       time: Date.now(),
+      ...(lost && { lost: true }),
     });
     for (const peer of conn.peers) {
       for (const device of this.#byUser.get(peer) ?? []) device.sendRaw(leave);

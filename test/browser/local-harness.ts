@@ -13,6 +13,7 @@ import type {
   IMuteUser,
   IScreenShareUser,
   ISessionListener,
+  IConnectionStateUser,
   RCTrack,
 } from '../../src/calllib/index.js';
 import type { RCCallSession } from '../../src/calllib/session.js';
@@ -25,6 +26,8 @@ export interface Party {
   localTracks: RCTrack[];
   mutes: IMuteUser[];
   screens: IScreenShareUser[];
+  /** `onConnectionStateChange`, in order. */
+  links: IConnectionStateUser[];
   hungup: Array<{ userId: string; reason: number }>;
   closed: IEndSummary[];
   listener: ISessionListener;
@@ -46,6 +49,7 @@ export async function createParty(
     localTracks: [],
     mutes: [],
     screens: [],
+    links: [],
     hungup: [],
     closed: [],
     autoAccept: extra.autoAccept,
@@ -64,6 +68,7 @@ export async function createParty(
     onAudioMuteChange: (m) => party.mutes.push(m),
     onVideoMuteChange: (m) => party.mutes.push(m),
     onScreenShareChange: (s) => party.screens.push(s),
+    onConnectionStateChange: (c) => party.links.push(c),
   };
   party.client = await createLocalCallClient({
     userId,
@@ -187,9 +192,12 @@ export function waitFor(predicate: () => boolean, message: string, timeout = 800
 }
 
 /** Alice calls Bob (auto-accepting) with video; resolves once both have remote video and audio. */
-export async function videoCall(channelName = uniqueChannel()): Promise<[Party, Party]> {
-  const alice = await createParty('alice', { channelName });
-  const bob = await createParty('bob', { channelName, autoAccept: true });
+export async function videoCall(
+  channelName = uniqueChannel(),
+  extra: Partial<LocalCallClientOptions> = {},
+): Promise<[Party, Party]> {
+  const alice = await createParty('alice', { channelName, ...extra });
+  const bob = await createParty('bob', { channelName, autoAccept: true, ...extra });
   const result = await alice.client.call({
     targetId: 'bob',
     mediaType: RCCallMediaType.AUDIO_VIDEO,

@@ -228,6 +228,7 @@ test('when a connection closes, the users it exchanged messages with are told it
     assert.equal(leave.userId, 'alice');
     assert.equal(leave.deviceId, 'a');
     assert.equal(typeof leave.time, 'number');
+    assert.equal(leave.lost, undefined, 'a socket its client closed is not lost');
   }
   // dave never talked to alice: his first frame is the one bob sends now.
   bob.send({ type: 'send', seq: 2, to: ['dave'], data: 'after' });
@@ -247,7 +248,7 @@ test('heartbeat: a socket that stops answering pings is terminated and its peers
   const leave = await alice.next();
   assert.deepEqual(
     { ...leave, time: 0 },
-    { type: 'leave', userId: 'bob', deviceId: 'silent', time: 0 },
+    { type: 'leave', userId: 'bob', deviceId: 'silent', time: 0, lost: true },
   );
   assert.equal((await bob.closed).code, 1006, 'terminated without a closing handshake');
   assert.equal(relay.connections, 1, 'alice, who answers pings, stays');
