@@ -54,9 +54,16 @@ const browsers = [
   },
 ].filter((b) => (process.env.RC_BROWSERS ?? 'chromium,firefox').split(',').includes(b.name));
 
-/** Installs the missing browsers with apt-get when root; else says how, in one line. */
+/** Servers the browser tests start: coturn, the TURN server of the fault tests. */
+const servers =
+  process.env.RC_TEST_ONLY === 'node'
+    ? []
+    : [{ name: 'coturn', path: '/usr/bin/turnserver', env: 'PATH (coturn)' }];
+
+/** Installs the missing browsers and servers with apt-get when root; else says how, in one line. */
 function installBrowsers() {
-  const missing = browsers.filter((b) => !existsSync(b.path)).map((b) => b.pkg ?? b.name);
+  const needed = [...browsers, ...servers];
+  const missing = needed.filter((b) => !existsSync(b.path)).map((b) => b.pkg ?? b.name);
   if (missing.length === 0) return undefined;
   if (!isRoot) {
     console.error(
@@ -69,7 +76,7 @@ function installBrowsers() {
   const r = run('apt-get', ['install', '-y', '-qq', ...missing], {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
-  if (r.status !== 0 || browsers.some((b) => !existsSync(b.path))) {
+  if (r.status !== 0 || needed.some((b) => !existsSync(b.path))) {
     console.error(`Could not install ${missing.join(', ')} with apt-get.`);
     return 1;
   }
