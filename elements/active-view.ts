@@ -2,6 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { tileOrder, type MemberState } from './call-members.js';
 import type { Toggle } from './call-model.js';
+import { isReconnecting } from './call-state.js';
 import { icon, icons } from './icons.js';
 import {
   action,
@@ -169,6 +170,7 @@ export function activeView(v: SessionView, act: SessionIntents) {
       </span>
       <span part="timer" class="timer">${formatDuration(v.now - connectedAt)}</span>
     </div>
+    ${isReconnecting(call) ? html`<div part="banner" class="banner">${strings.reconnecting}</div>` : nothing}
     <div part="tiles" class="tiles ${pip ? 'pip' : ''}" .style=${gridStyle(count)}>
       <slot></slot>${v.customTiles ? nothing : tiles(members, strings)}
     </div>

@@ -16,6 +16,8 @@ export interface MemberState {
   readonly videoMuted: boolean;
   /** Their sound is above the speaking level now (never while muted; see speaking.ts). */
   readonly speaking?: boolean;
+  /** Their link (ours, for the local member) is down and being restored. */
+  readonly reconnecting?: boolean;
 }
 
 export type Members = ReadonlyMap<string, MemberState>;

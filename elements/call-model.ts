@@ -14,6 +14,7 @@ import {
   withoutTracks,
   withoutVideo,
   withScreen,
+  withLink,
   withSender,
   withToggle,
   withTrack,
@@ -138,6 +139,10 @@ export class CallModel {
     onVideoMuteChange: (muteUser, session) => {
       this.#apply(withMute(this.#state, muteUser.userId, 'video', muteUser.muted));
       this.#emit('mutechange', { session, muteUser }, muteUser.userId);
+    },
+    onConnectionStateChange: ({ userId, state }, session) => {
+      this.#apply(withLink(this.#state, userId, state === 'reconnecting'));
+      this.#emit('connectionstate', { session, userId, state }, userId);
     },
     onScreenShareChange: ({ userId, sharing }, session) => {
       this.#apply(withScreen(this.#state, userId, sharing));

@@ -158,6 +158,26 @@ function withSelfId(state: CallState, userId: string): Partial<CallState> {
 }
 
 /** A member's microphone or camera was muted or unmuted. */
+/** A link went down or came back (`onConnectionStateChange`). */
+export function withLink(state: CallState, userId: string, down: boolean): Partial<CallState> {
+  return {
+    members: withMember(state.members, keyOf(state, userId), () => ({ reconnecting: down })),
+  };
+}
+
+/**
+ * The call as a whole is reconnecting: our own link is down, or every other member's is (a 1:1
+ * call whose one link is down). One member of a group lost shows on that member's tile only.
+ */
+export function isReconnecting(state: CallState): boolean {
+  const members = [...state.members.values()].filter((m) => m.status === 'connected');
+  const remote = members.filter((m) => !m.local);
+  return (
+    members.some((m) => m.local && m.reconnecting) ||
+    (remote.length > 0 && remote.every((m) => m.reconnecting))
+  );
+}
+
 export function withMute(
   state: CallState,
   userId: string,

@@ -14,10 +14,12 @@ export interface ClientAttributes {
   portrait?: string;
   lang?: string;
   timeout?: string | number;
+  reconnectTimeout?: string | number;
 }
 
 export interface ClientConfig extends BackendConfig {
   timeoutMs: number;
+  reconnectTimeoutMs: number;
 }
 
 const need = (missing: boolean, code: CallErrorCode, message: string): v.Parsed<0> =>
@@ -41,6 +43,9 @@ export function readClientConfig(
   const token = check('token', a.token, v.parseToken);
   const backend = check('backend', a.backend, (raw) => v.parseBackend(raw, !!appkey));
   const timeout = check('timeout', a.timeout?.toString(), v.parseTimeout);
+  const reconnect = check('reconnect-timeout', a.reconnectTimeout?.toString(), (raw) =>
+    v.parseTimeout(raw, 'reconnect-timeout', 30),
+  );
   check('lang', a.lang, v.parseLangAttr);
   if (backend === 'rongcloud' && !hasFactory) {
     const noToken = !!appkey && !token;
@@ -61,6 +66,7 @@ export function readClientConfig(
     appkey,
     token,
     timeoutMs: Math.round(timeout * 1000),
+    reconnectTimeoutMs: Math.round(reconnect * 1000),
     userId: check('user-id', a.userId, v.parseUserId),
     signalUrl: check('signal-url', a.signalUrl, v.parseSignalUrl),
     navigators: check('navigators', a.navigators, v.parseNavigators),
@@ -86,6 +92,7 @@ export function connectionKey(c: ClientConfig, extra: unknown[]): unknown[] {
     c.token,
     c.navigators.join(' '),
     c.timeoutMs,
+    c.reconnectTimeoutMs,
     ...extra,
   ];
 }

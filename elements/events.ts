@@ -41,6 +41,15 @@ export interface ScreenShareEventDetail {
   userId: string;
   sharing: boolean;
 }
+/**
+ * `connectionstate`: a link of the call went down (`reconnecting`) or came back (`connected`):
+ * ours (`userId` is our own) or a member's media.
+ */
+export interface ConnectionStateEventDetail {
+  session: RCCallSession;
+  userId: string;
+  state: 'connected' | 'reconnecting';
+}
 /** `devicechange`: the cameras, microphones or speakers changed (plugged, unplugged, allowed). */
 export type DeviceChangeEventDetail = DeviceLists;
 export interface SessionCloseEventDetail {
@@ -104,6 +113,7 @@ export interface CallEventDetails {
   mediamodify: MediaModifyEventDetail;
   mutechange: MuteChangeEventDetail;
   screenshare: ScreenShareEventDetail;
+  connectionstate: ConnectionStateEventDetail;
   sessionclose: SessionCloseEventDetail;
   statuschange: StatusChangeEventDetail;
   devicechange: DeviceChangeEventDetail;
@@ -138,7 +148,11 @@ export const SESSION_EVENTS: readonly CallEventName[] = [
 ];
 
 /** Events about one member's media: shown by that member's tile. */
-export const MEMBER_EVENTS: readonly CallEventName[] = ['trackready', 'mutechange'];
+export const MEMBER_EVENTS: readonly CallEventName[] = [
+  'trackready',
+  'mutechange',
+  'connectionstate',
+];
 
 /**
  * Something that shows a call: a `<rc-call-session>` (no `userId`) or the `<rc-video-tile>` of
@@ -197,6 +211,7 @@ export interface CallEventMap {
   mediamodify: CallEvent<'mediamodify'>;
   mutechange: CallEvent<'mutechange'>;
   screenshare: CallEvent<'screenshare'>;
+  connectionstate: CallEvent<'connectionstate'>;
   devicechange: CallEvent<'devicechange'>;
   sessionclose: CallEvent<'sessionclose'>;
   statuschange: CallEvent<'statuschange'>;

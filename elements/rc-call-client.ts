@@ -30,6 +30,7 @@ import { IssueTracker } from './validation.js';
  * @attr portrait - Own avatar URL (http, https or data:image), sent with every call message.
  * @attr lang - `zh` or `en`; default from `navigator.language`.
  * @attr timeout - No-answer timeout in seconds (default 60).
+ * @attr reconnect-timeout - Seconds a lost connection may take to come back before the call ends with the network reason (default 30).
  * @attr status - Reflected, read-only: `idle`, `connecting`, `connected`, `disconnected`, `error`.
  * @attr camera - Device id of the camera to use (remembered for this origin); set mid-call, it switches.
  * @attr microphone - Device id of the microphone to use (remembered); set mid-call, it switches.
@@ -39,6 +40,7 @@ import { IssueTracker } from './validation.js';
  * @fires {CustomEvent<CallErrorEventDetail>} callerror - Something failed: `{code, message, recoverable, cause?}`; a bad attribute gives one with a `config/…` code.
  * @fires {CustomEvent<DeviceChangeEventDetail>} devicechange - Cameras, microphones or speakers were plugged in or out: `{cameras, microphones, speakers, needsPermission}`.
  * @fires {CustomEvent<ScreenShareEventDetail>} screenshare - See `<rc-call-session>`.
+ * @fires {CustomEvent<ConnectionStateEventDetail>} connectionstate - See `<rc-video-tile>`.
  * @fires {CustomEvent<SessionEventDetail>} session - A call started; dispatched here when no `<rc-call-session>` shows it.
  * @fires {CustomEvent<SenderEventDetail>} ringing - See `<rc-call-session>`; here when no session element shows the call.
  * @fires {CustomEvent<SenderEventDetail>} accept - See `<rc-call-session>`.
@@ -76,6 +78,7 @@ export class RcCallClient extends LitElement {
     portrait: {},
     lang: {},
     timeout: {},
+    reconnectTimeout: { attribute: 'reconnect-timeout' },
     status: { reflect: true },
     camera: {},
     microphone: {},
@@ -95,6 +98,7 @@ export class RcCallClient extends LitElement {
   portrait: string | undefined;
   override lang = '';
   timeout: string | number | undefined;
+  reconnectTimeout: string | number | undefined;
   status: CallClientStatus = 'idle';
   /** Makes the client instead of `backend` (tests, custom backends); see {@link ClientFactory}. */
   clientFactory: ClientFactory | undefined;
@@ -237,7 +241,11 @@ export class RcCallClient extends LitElement {
 
   #inputs(): ConnectionInputs {
     const config = { ...this.#config!, backendOptions: this.backendOptions };
-    const install = { timeout: config.timeoutMs, lang: parseLang(this.lang) ?? 'zh' };
+    const install = {
+      timeout: config.timeoutMs,
+      reconnectTimeout: config.reconnectTimeoutMs,
+      lang: parseLang(this.lang) ?? 'zh',
+    };
     return { config, factory: this.clientFactory, install };
   }
 

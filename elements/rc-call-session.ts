@@ -2,7 +2,7 @@ import { html, LitElement, type PropertyDeclarations, type PropertyValues } from
 import type { RCCallSession } from '../src/calllib/session.js';
 import { CallBinding } from './call-binding.js';
 import type { CallModel } from './call-model.js';
-import type { CallState, MediaKind } from './call-state.js';
+import { isReconnecting, type CallState, type MediaKind } from './call-state.js';
 import type { CallPhase } from './call-status.js';
 import {
   activeViewLoaded,
@@ -23,7 +23,8 @@ import type { CallStore } from './store.js';
 import type { CallStrings } from './strings.js';
 import { IssueTracker, parseLangAttr } from './validation.js';
 
-export type SessionState = CallPhase;
+/** The call's phase, or `reconnecting`: an active call whose link is down. */
+export type SessionState = CallPhase | 'reconnecting';
 
 /**
  * Shows one call with a complete built-in UI: incoming, outgoing, active and ended.
@@ -31,7 +32,7 @@ export type SessionState = CallPhase;
  * @summary The UI of one call: answer, ring, tiles, timer, mic/camera/audio-only/invite, hang up.
  *
  * @attr call-id - Bind to this call; by default the current call of the enclosing `<rc-call-client>`.
- * @attr state - Reflected, read-only: `idle`, `incoming`, `outgoing`, `active`, `ended`.
+ * @attr state - Reflected, read-only: `idle`, `incoming`, `outgoing`, `active`, `reconnecting` (active, but our link or the other side's is down and being restored), `ended`.
  * @attr media-type - Reflected, read-only: `audio` or `video`.
  * @attr silent - No ring or ringback tones.
  * @attr active-speaker - Group calls: the member who spoke last comes first in the grid.
@@ -40,6 +41,7 @@ export type SessionState = CallPhase;
  * @fires {CustomEvent<SessionEventDetail>} session - A call started (incoming: `onSession`; outgoing: `call()` resolved) and this element shows it: `{session, incoming}`.
  * @fires {CustomEvent<SenderEventDetail>} ringing - The callee's device rings (`onRinging`): `{session, sender}`.
  * @fires {CustomEvent<SenderEventDetail>} accept - A member answered (`onAccept`): `{session, sender}`.
+ * @fires {CustomEvent<ConnectionStateEventDetail>} connectionstate - A link of the call went down or came back, when no tile shows that member (see `<rc-video-tile>`).
  * @fires {CustomEvent<ScreenShareEventDetail>} screenshare - A member (or we) started or stopped sharing a screen (`onScreenShareChange`): `{session, userId, sharing}`.
  * @fires {CustomEvent<HungupEventDetail>} hungup - A member hung up (`onHungup`): `{session, sender, reason}`, the CallLib end reason in the remote form.
  * @fires {CustomEvent<MemberModifyEventDetail>} membermodify - Members were invited (`onMemberModify`): `{session, sender, invitedUsers}`.
@@ -66,6 +68,7 @@ export type SessionState = CallPhase;
  * @csspart camera - Camera toggle.
  * @csspart to-audio - Switch the call to audio only.
  * @csspart invite - Show the invite form (group calls).
+ * @csspart banner - The "Reconnecting…" banner, shown while the call's link is down (its live region says it too).
  * @csspart screenshare - Share the screen, or stop sharing (video calls, where the browser can).
  * @csspart pip - Picture in picture: the remote video in a floating window.
  * @csspart settings - Show or hide the device choices (`<rc-call-devices>`) above the bar.
@@ -80,6 +83,7 @@ export type SessionState = CallPhase;
  * @cssprop --rc-call-bg - Background (light/dark defaults follow `prefers-color-scheme`).
  * @cssprop --rc-call-fg - Text colour.
  * @cssprop --rc-call-muted-fg - Secondary text colour.
+ * @cssprop --rc-call-warning - Background of the "Reconnecting…" banner (default amber).
  * @cssprop --rc-call-surface - Background of the active call stage.
  * @cssprop --rc-call-control-bg - Background of round controls.
  * @cssprop --rc-call-control-fg - Icon colour of round controls.
@@ -142,7 +146,7 @@ export class RcCallSession extends LitElement {
 
   constructor() {
     super();
-    new ClockController(this, () => this.state === 'active'); // the call timer
+    new ClockController(this, () => this.call?.status.phase === 'active'); // the call timer
   }
 
   override connectedCallback(): void {
@@ -243,11 +247,12 @@ export class RcCallSession extends LitElement {
     if (changed.has('callId') || changed.has('endedDuration')) this.#binding.refresh();
     if (changed.has('lang')) this.#issues.check('lang', this.lang, parseLangAttr(this.lang));
     const call = this.call;
-    const state = call?.status.phase ?? 'idle';
+    const phase = call?.status.phase ?? 'idle';
+    const state = phase === 'active' && isReconnecting(call!) ? 'reconnecting' : phase;
     this.#feedback.willShow(call, state, this.#strings());
     this.state = state;
     this.mediaType = call?.mediaType;
-    if (state !== 'active') this.inviteOpen = this.settingsOpen = false;
+    if (phase !== 'active') this.inviteOpen = this.settingsOpen = false;
   }
 
   #strings(): CallStrings {
@@ -257,7 +262,7 @@ export class RcCallSession extends LitElement {
   override updated(): void {
     this.#feedback.shown(this.silent);
     const shown = this.#binding.shown;
-    if (shown && this.state === 'active') watchActiveCall(shown);
+    if (shown?.state.status.phase === 'active') watchActiveCall(shown);
   }
 
   #onSlotChange(e: Event): void {

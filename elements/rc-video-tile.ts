@@ -24,10 +24,12 @@ import type { RCTrack } from '../src/calllib/types.js';
  * @attr audio-muted - Reflected: the member's microphone is off.
  * @attr video-muted - Reflected: the member's camera is off or they have no video.
  * @attr speaking - Reflected: the member is speaking now (never while muted); style it with `:host([speaking])` or `rc-video-tile[speaking]`.
+ * @attr reconnecting - Reflected: this member's link (the local tile: ours) is down and being restored; the tile says so.
  * @attr screen - This tile shows the member's shared screen (whole, `object-fit: contain`), not their camera.
  *
  * @fires {CustomEvent<TrackReadyEventDetail>} trackready - A track of this member is ready (`onTrackReady`): `{session, track, userId, local, kind}`.
  * @fires {CustomEvent<MuteChangeEventDetail>} mutechange - This member muted or unmuted (`onAudioMuteChange` / `onVideoMuteChange`): `{session, muteUser: {userId, muted, kind, trackId}}`.
+ * @fires {CustomEvent<ConnectionStateEventDetail>} connectionstate - This member's link (the local tile: ours) went down or came back (`onConnectionStateChange`): `{session, userId, state: 'reconnecting' | 'connected'}`.
  * @fires {CustomEvent<CallErrorEventDetail>} callerror - A bad `avatar` (`config/invalid-avatar`) or `lang` (`config/invalid-lang`), or its sound was blocked (`autoplay/blocked`): `{code, message, recoverable, cause?}`.
  *
  * @csspart video - The `<video>` element.
@@ -58,6 +60,7 @@ export class RcVideoTile extends LitElement {
     videoMuted: { type: Boolean, reflect: true, attribute: 'video-muted' },
     screen: { type: Boolean, reflect: true },
     speaking: { type: Boolean, reflect: true },
+    reconnecting: { type: Boolean, reflect: true },
     strings: { attribute: false },
     hasFrame: { state: true, attribute: false },
   };
@@ -72,6 +75,8 @@ export class RcVideoTile extends LitElement {
   videoMuted = true;
   /** Whether the member speaks now (read-only; reflected). */
   speaking = false;
+  /** Whether this member's link is down (read-only; reflected). */
+  reconnecting = false;
   /** Shows the member's shared screen instead of their camera. */
   screen = false;
   /** Replaces some or all of the built-in phrases. */
@@ -127,6 +132,7 @@ export class RcVideoTile extends LitElement {
       this.audioMuted = m.audioMuted || !m.audio;
       this.videoMuted = this.screen ? !m.screen : m.videoMuted || !m.video;
       this.speaking = !this.screen && !this.audioMuted && !!m.speaking;
+      this.reconnecting = !!m.reconnecting;
     }
     if (changed.has('lang')) this.#issues.check('lang', this.lang, parseLangAttr(this.lang));
     if (changed.has('avatar'))
@@ -180,7 +186,7 @@ export class RcVideoTile extends LitElement {
       }
       <div class="overlay">
         <span part="label" class="label">${label}</span>
-        ${m?.status === 'waiting' ? html`<span class="label wait">${strings.calling}</span>` : nothing}
+        ${m?.status === 'waiting' || this.reconnecting ? html`<span class="label wait">${this.reconnecting ? strings.reconnecting : strings.calling}</span>` : nothing}
         ${
           this.audioMuted && !this.screen && (m?.audio || m?.local)
             ? html`<span

@@ -17,7 +17,7 @@ export class SessionFeedback implements ReactiveController {
   #tone: Tone | null = null;
   #announced = '';
   #announcement = '';
-  #state: CallPhase = 'idle';
+  #state: CallPhase | 'reconnecting' = 'idle';
   #refocus = false;
 
   constructor(
@@ -37,14 +37,19 @@ export class SessionFeedback implements ReactiveController {
     return this.#announcement;
   }
 
-  /** Before rendering `call` in `state`. */
-  willShow(call: CallState | undefined, state: CallPhase, strings: CallStrings): void {
-    if (state !== this.#state) this.#refocus = !!this.host.shadowRoot?.activeElement;
+  /** Before rendering `call` in `state` (its phase, or `reconnecting`). */
+  willShow(
+    call: CallState | undefined,
+    state: CallPhase | 'reconnecting',
+    strings: CallStrings,
+  ): void {
+    const from = this.#state;
+    if (state !== from) this.#refocus = !!this.host.shadowRoot?.activeElement;
     this.#state = state;
     const key = call ? `${call.callId}:${state}` : 'idle';
     if (key === this.#announced) return;
     this.#announced = key;
-    this.#announcement = announcement(call, strings);
+    this.#announcement = announcement(call, strings, state, from);
   }
 
   /** After rendering: the tone of the state (none when `silent`), and focus back on a button. */
@@ -52,7 +57,7 @@ export class SessionFeedback implements ReactiveController {
     const root = this.host.shadowRoot;
     if (this.#refocus && root && !root.activeElement) root.querySelector('button')?.focus();
     this.#refocus = false;
-    const tone = silent ? null : (TONES[this.#state] ?? null);
+    const tone = silent ? null : (TONES[this.#state as CallPhase] ?? null);
     if (tone === this.#tone) return;
     this.#tone = tone;
     if (tone) this.#sounds ??= import('./sounds.js').then((m) => new m.CallSounds(this.onBlocked));

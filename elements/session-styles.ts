@@ -164,6 +164,14 @@ const layoutStyles = css`
     white-space: nowrap;
     color: var(--_fg);
   }
+  .banner {
+    margin: 0 16px 8px;
+    padding: 6px 12px;
+    border-radius: 8px;
+    background: var(--rc-call-warning, #8a5200);
+    color: #fff;
+    text-align: center;
+  }
   .timer {
     font-variant-numeric: tabular-nums;
     color: var(--_muted);

@@ -11,6 +11,10 @@ export interface CallStrings {
   calling: string;
   ringing: string;
   connecting: string;
+  /** A link of the call is down and being restored (banner, live region). */
+  reconnecting: string;
+  /** Said when it is back. */
+  reconnected: string;
   noCall: string;
   accept: string;
   acceptAudio: string;
@@ -98,6 +102,8 @@ const PHRASES: Record<Phrase, [en: string, zh: string]> = {
   calling: ['Calling…', '正在呼叫…'],
   ringing: ['Ringing…', '对方已响铃…'],
   connecting: ['Connecting…', '正在连接…'],
+  reconnecting: ['Reconnecting…', '正在重新连接…'],
+  reconnected: ['Connection restored', '连接已恢复'],
   noCall: ['No active call', '当前没有通话'],
   accept: ['Accept with video', '视频接听'],
   acceptAudio: ['Accept audio only', '语音接听'],
@@ -263,10 +269,20 @@ export function reasonText(strings: CallStrings, reason: number | undefined): st
   return strings.endReasons[reason as RCCallEndReason] ?? strings.unknownReason;
 }
 
-/** What the live region says when a call reaches `call.phase` (nothing for other changes). */
-export function announcement(call: CallState | undefined, strings: CallStrings): string {
+/**
+ * What the live region says when a call reaches `state` (its phase, or `reconnecting`); nothing
+ * for other changes. `from`: the state before.
+ */
+export function announcement(
+  call: CallState | undefined,
+  strings: CallStrings,
+  state: string,
+  from: string,
+): string {
   if (!call) return '';
   const { status } = call;
+  if (state === 'reconnecting') return strings.reconnecting;
+  if (from === 'reconnecting' && state === 'active') return strings.reconnected;
   switch (status.phase) {
     case 'incoming':
       return format(strings.announceIncoming, { name: peerName(call) });

@@ -28,6 +28,9 @@ export const tileStyles = css`
   :host([hidden]) {
     display: none;
   }
+  :host([reconnecting]) video {
+    opacity: 0.5;
+  }
   :host([speaking]) {
     outline: 3px solid var(--rc-call-speaking, #3ddc84);
     outline-offset: -3px;

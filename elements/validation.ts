@@ -78,15 +78,15 @@ export function parseSignalUrl(raw: string | null): Parsed<string | undefined> {
   );
 }
 
-export function parseTimeout(raw: string | null): Parsed<number> {
-  const fallback = 60;
+/** Seconds, more than 0 and at most an hour: `timeout` (default 60), `reconnect-timeout` (30). */
+export function parseTimeout(raw: string | null, name = 'timeout', fallback = 60): Parsed<number> {
   if (raw === null || raw.trim() === '') return ok(fallback);
   const n = Number(raw);
   if (Number.isFinite(n) && n > 0 && n <= 3600) return ok(n);
   return bad(
     fallback,
     'config/invalid-timeout',
-    `timeout="${raw}" must be seconds between 0 and 3600; using 60`,
+    `${name}="${raw}" must be seconds between 0 and 3600; using ${fallback}`,
   );
 }
 

@@ -15,7 +15,7 @@ export interface Party {
 export async function party(
   net: MemoryNetwork,
   userId: string,
-  opts: { lang?: string; name?: string; portrait?: string } = {},
+  opts: { lang?: string; name?: string; portrait?: string; reconnectTimeout?: string } = {},
 ): Promise<Party> {
   const factory = (options: IInstallOptions) => net.createClient(userId, options);
   const client = await fixture<RcCallClient>(html`
@@ -24,6 +24,7 @@ export async function party(
       lang=${opts.lang ?? 'en'}
       name=${opts.name ?? userId}
       portrait=${opts.portrait ?? ''}
+      reconnect-timeout=${opts.reconnectTimeout ?? ''}
       .clientFactory=${factory}
     >
       <rc-call-session silent></rc-call-session>
