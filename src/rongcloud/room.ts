@@ -7,6 +7,7 @@ import type { RCLocalTrack, RCTrack } from '../calllib/types.js';
 import { CALL_SUCCESS } from './codes.js';
 import {
   KickReason,
+  PingResult,
   type RemoteTrackLike,
   type RoomListenerLike,
   type RTCClientLike,
@@ -17,9 +18,15 @@ import { RemoteTrackCache, sdkLocalTracks, sdkRemoteTracks } from './tracks.js';
 /**
  * plugin-rtc → engine. Kick-offs: `byServer === false` means our own RTC pings failed (a network
  * loss, end reason 7); `true` with OTHER_KICK means another device of this user joined (21);
- * any other server kick is 23.
+ * any other server kick is 23. Our link (`onConnectionChange` with our own id): a failed RTC ping
+ * (it goes over the IM connection, so this is IMLib's connection too) or a media connection
+ * `disconnected`/`failed` is `reconnecting`, the next good ping or ICE `connected` is `connected`.
  */
-export function roomListener(events: RoomEvents, cache: RemoteTrackCache): RoomListenerLike {
+export function roomListener(
+  events: RoomEvents,
+  cache: RemoteTrackCache,
+  selfId: () => string,
+): RoomListenerLike {
   const wrap = (track: RemoteTrackLike) => cache.wrap(track);
   return {
     onTrackPublish: (tracks) => events.onTrackPublish(cache.wrapAll(tracks)),
@@ -33,12 +40,24 @@ export function roomListener(events: RoomEvents, cache: RemoteTrackCache): RoomL
       if (!byServer) events.onNetworkError();
       else events.onKickOff(reason !== KickReason.OTHER_KICK);
     },
-    // A single failed ping is not a lost call: plugin-rtc kicks us off (byServer false) once the
-    // server's offline limit has passed, which ends the call above.
-    onPing: () => undefined,
+    // A failed ping is not a lost call: plugin-rtc kicks us off (byServer false) once the
+    // server's offline limit has passed, which ends the call above, and so does the engine's limit.
+    onPing: (result) =>
+      events.onConnectionChange?.(
+        selfId(),
+        result === PingResult.FAIL ? 'reconnecting' : 'connected',
+      ),
     onRTCPeerConnectionCloseByException: () => events.onNetworkError(),
   };
 }
+
+/** What an ICE state of plugin-rtc's connection to the media server says of our link. */
+const ICE_LINK: Partial<Record<string, 'connected' | 'reconnecting'>> = {
+  connected: 'connected',
+  completed: 'connected',
+  disconnected: 'reconnecting',
+  failed: 'reconnecting',
+};
 
 /** The engine's view of one joined plugin-rtc room. */
 export class RongCloudRoom implements MediaRoom {
@@ -52,9 +71,14 @@ export class RongCloudRoom implements MediaRoom {
     /** Told about each leave in flight, so that the next join can wait for it. */
     private readonly onLeaving: (left: Promise<unknown>) => void = () => undefined,
   ) {
-    room.registerRoomEventListener(roomListener(events, cache));
+    const selfId = () => room.getCrtUserId();
+    room.registerRoomEventListener(roomListener(events, cache, selfId));
     room.registerReportListener({
-      onICEConnectionStateChange: (state) => events.onICEConnectionStateChange?.(state),
+      onICEConnectionStateChange: (state) => {
+        events.onICEConnectionStateChange?.(state);
+        const link = ICE_LINK[state];
+        if (link) events.onConnectionChange?.(selfId(), link);
+      },
     });
   }
 

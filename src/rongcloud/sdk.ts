@@ -74,6 +74,8 @@ export interface RoomListenerLike extends Pick<
 /** A joined plugin-rtc room (`RCRTCRoom`), by the methods the backend calls. */
 export interface RTCRoomLike {
   getRoomId(): string;
+  /** Our own user id in the room. */
+  getCrtUserId(): string;
   getSessionId(): string;
   getRemoteUserIds(): string[];
   getRemoteTracks(): RemoteTrackLike[];

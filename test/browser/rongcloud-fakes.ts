@@ -307,6 +307,10 @@ export class FakeRoom implements RTCRoomLike {
     return view;
   }
 
+  getCrtUserId(): string {
+    return this.userId;
+  }
+
   getRoomId(): string {
     return this.roomId;
   }

@@ -31,6 +31,7 @@ export type CallEvent =
   | { type: 'mediaModify'; userId: string; mediaType: number }
   | { type: 'mute'; muteUser: IMuteUser }
   | { type: 'screen'; userId: string; sharing: boolean }
+  | { type: 'link'; userId: string; state: string }
   | { type: 'close'; session: RCCallSession; summary: IEndSummary }
   | { type: 'offline'; record: IOfflineRecord };
 
@@ -89,7 +90,12 @@ export class World {
 
   party(
     userId: string,
-    opts: { deviceId?: string; timeout?: number; lang?: 'zh' | 'en' } = {},
+    opts: {
+      deviceId?: string;
+      timeout?: number;
+      lang?: 'zh' | 'en';
+      reconnectTimeout?: number;
+    } = {},
   ): Party {
     const context = this.im.connect(userId, opts.deviceId);
     const rtc = new FakeRTCClient(this.rtc, userId);
@@ -98,6 +104,7 @@ export class World {
     const client = createRongCloudCallClient(context, {
       rtcClient: rtc,
       timeout: opts.timeout ?? 10_000,
+      reconnectTimeout: opts.reconnectTimeout,
       lang: opts.lang,
       onSession: (session) => {
         session.registerSessionListener(listener);
@@ -135,6 +142,7 @@ function recordingListener(log: EventLog): ISessionListener {
     onAudioMuteChange: (muteUser) => log.push({ type: 'mute', muteUser }),
     onVideoMuteChange: (muteUser) => log.push({ type: 'mute', muteUser }),
     onScreenShareChange: ({ userId, sharing }) => log.push({ type: 'screen', userId, sharing }),
+    onConnectionStateChange: ({ userId, state }) => log.push({ type: 'link', userId, state }),
   };
 }
 

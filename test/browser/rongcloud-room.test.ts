@@ -107,6 +107,35 @@ describe('RongCloud backend: room events, media changes and multiple devices', (
     });
   }
 
+  it('room: failed RTC pings and a dropped media connection are our link reconnecting; a good ping, connected', async () => {
+    await connected();
+    const room = roomOf(bob);
+    room.listener!.onPing!('Fail' as never);
+    expect(await bob.log.next('link')).to.deep.include({ userId: 'bob', state: 'reconnecting' });
+    room.listener!.onPing!('Fail' as never); // the same state again: nothing new
+    room.listener!.onPing!('Success' as never);
+    expect(await bob.log.next('link')).to.deep.include({ userId: 'bob', state: 'connected' });
+    room.reportListener!.onICEConnectionStateChange!('disconnected');
+    expect(await bob.log.next('link')).to.deep.include({ state: 'reconnecting' });
+    room.reportListener!.onICEConnectionStateChange!('checking'); // says nothing of the link
+    room.reportListener!.onICEConnectionStateChange!('connected');
+    expect(await bob.log.next('link')).to.deep.include({ state: 'connected' });
+    expect(bob.log.all('link').length).to.equal(4);
+    expect(bob.log.all('close')).to.deep.equal([]);
+  });
+
+  it('room: our link still down after reconnectTimeout ends the call with 7 (17 at the other side)', async () => {
+    await world.dispose();
+    world = new World();
+    alice = world.party('alice');
+    bob = world.party('bob', { reconnectTimeout: 200 });
+    await connected();
+    roomOf(bob).listener!.onPing!('Fail' as never);
+    expect((await bob.log.next('close')).summary.endReason).to.equal(7);
+    expect(await alice.log.next('hungup')).to.deep.include({ userId: 'bob', reason: 17 });
+    expect(bob.rtc.created.every((t) => t.destroyed)).to.equal(true);
+  });
+
   it('room: a member who leaves the room without a Hangup is hung up after the grace (13)', async () => {
     const { callId } = await connected();
     roomOf(bob).removed();
