@@ -3,7 +3,7 @@ import type { RCCallClient } from '../src/calllib/client.js';
 import type { RCCallSession } from '../src/calllib/session.js';
 import type { IInstallOptions, IUserProfile } from '../src/calllib/types.js';
 import { CallModel, type CallStart } from './call-model.js';
-import { CallError, errorCodeFor } from './error-codes.js';
+import { CallError, errorCodeFor, type CallErrorCode } from './error-codes.js';
 import { AutoplayGate } from './autoplay.js';
 import { EventRouter } from './event-router.js';
 import { forwardListener } from './forward-listener.js';
@@ -205,11 +205,18 @@ export class CallStore {
   ): Promise<RCCallSession> {
     const mediaType = toMediaType(media);
     const client = this.#client;
-    if (!client) {
-      const message = 'Not connected: wait for status "connected" before calling';
-      this.#emit({ name: 'callerror', detail: errorDetail('call/not-connected', message) });
-      throw new CallError(message, 'call/not-connected');
-    }
+    const refuse = (code: CallErrorCode, message: string) => {
+      this.#emit({ name: 'callerror', detail: errorDetail(code, message) });
+      return new CallError(message, code);
+    };
+    if (!client)
+      throw refuse(
+        'call/not-connected',
+        'Not connected: wait for status "connected" before calling',
+      );
+    // Nothing is sent from a page that could not connect the call: the callee would ring for nothing.
+    if (client.isSupported?.() === false)
+      throw refuse('rtc/unsupported', 'This browser cannot make calls: it has no WebRTC');
     const start: CallStart = { ...call, incoming: false, ...this.#self() };
     const listener = forwardListener((session) => this.#model(session, start).listener);
     const { targetId, userIds } = call;

@@ -112,6 +112,15 @@ export class RCCallClient {
     this.#adopted = [...tracks];
   }
 
+  /**
+   * (Ours.) Whether this page can make and take calls (its backend finds WebRTC). Where it cannot,
+   * check before `call()`: the callee would ring for nothing. Incoming calls are declined with
+   * ENGINE_UNSUPPORTED.
+   */
+  isSupported(): boolean {
+    return this.#ctx.media.isSupported?.() !== false;
+  }
+
   /** Own user info, sent as `content.user` with every call message. */
   registerUserInfo(info: IUserProfile = {}): void {
     const clean: IUserProfile = {};

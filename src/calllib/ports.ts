@@ -149,6 +149,11 @@ export interface MediaRoom {
 
 /** Creates local tracks and joins rooms (WebRTC mesh, RongCloud RTC, fakes). */
 export interface MediaPort {
+  /**
+   * Whether this page can carry calls at all (WebRTC is there); default yes. Where not, an incoming
+   * call is declined with ENGINE_UNSUPPORTED before it rings.
+   */
+  isSupported?(): boolean;
   createLocalTracks(request: LocalTrackRequest): Promise<LocalTracksResult>;
   joinRoom(
     roomId: string,

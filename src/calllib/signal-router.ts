@@ -118,9 +118,13 @@ export class SignalRouter {
       session.addMember(id, RCCallUserState.WAITING, undefined, s.sentTime);
     const busy = this.#host.sessions.live().length > 0;
     this.#host.sessions.add(session);
-    if (busy) {
+    // (Ours.) A page without WebRTC could ring but never connect: it declines at once, and the
+    // caller reads REMOTE_ENGINE_UNSUPPORTED.
+    const unsupported = this.#host.ctx.media.isSupported?.() === false;
+    if (busy || unsupported) {
       this.#host.onSession(session);
-      void session.end(RCCallEndReason.BUSY_LINE, { notify: true });
+      const reason = unsupported ? RCCallEndReason.ENGINE_UNSUPPORTED : RCCallEndReason.BUSY_LINE;
+      void session.end(reason, { notify: true });
       return;
     }
     session.ring(s.sentTime);

@@ -57,6 +57,11 @@ export class LocalMedia implements MediaPort {
     });
   }
 
+  /** WebRTC is here (some in-app webviews, Lockdown Mode and WebKitGTK have none). */
+  isSupported(): boolean {
+    return typeof globalThis.RTCPeerConnection === 'function';
+  }
+
   async createLocalTracks(request: LocalTrackRequest): Promise<LocalTracksResult> {
     const { constraints } = request;
     const { adopted, audio, video } = splitAdopted(request);

@@ -64,6 +64,11 @@ export class RongCloudMediaPort implements MediaPort {
 
   constructor(private readonly client: RTCClientLike) {}
 
+  /** WebRTC is here (some in-app webviews, Lockdown Mode and WebKitGTK have none). */
+  isSupported(): boolean {
+    return typeof globalThis.RTCPeerConnection === 'function';
+  }
+
   async createLocalTracks(request: LocalTrackRequest): Promise<RongCloudTracksResult> {
     const { adopted, audio, video } = splitAdopted(request);
     if (!request.audio && !request.video) return { code: CALL_SUCCESS, tracks: [] };
