@@ -55,14 +55,16 @@ describe('a page without WebRTC', () => {
 
   it('<rc-call-client>.call() fails with rtc/unsupported and sends nothing', async () => {
     const channel = { channelName: uniqueChannel() };
-    const root = fixtureSync(html`<div>
-      <rc-call-client backend="local" user-id="un-alice" lang="en" .backendOptions=${channel}>
-        <rc-call-session silent></rc-call-session>
-      </rc-call-client>
-      <rc-call-client backend="local" user-id="un-bob" lang="en" .backendOptions=${channel}>
-        <rc-call-session silent></rc-call-session>
-      </rc-call-client>
-    </div>`);
+    const root = fixtureSync(
+      html`<div>
+        <rc-call-client backend="local" user-id="un-alice" lang="en" .backendOptions=${channel}>
+          <rc-call-session silent></rc-call-session>
+        </rc-call-client>
+        <rc-call-client backend="local" user-id="un-bob" lang="en" .backendOptions=${channel}>
+          <rc-call-session silent></rc-call-session>
+        </rc-call-client>
+      </div>`,
+    );
     const [alice, bob] = [...root.querySelectorAll('rc-call-client')] as RcCallClient[];
     await waitUntil(() => alice.status === 'connected' && bob.status === 'connected');
     const errors: CallErrorEventDetail[] = [];
