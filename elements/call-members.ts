@@ -1,4 +1,4 @@
-import type { ISenderInfo, RCTrack } from '../src/calllib/types.js';
+import type { ISenderInfo, RCNetworkQuality, RCTrack } from '../src/calllib/types.js';
 
 /** One person in a call, as the tiles show them. */
 export interface MemberState {
@@ -18,6 +18,8 @@ export interface MemberState {
   readonly speaking?: boolean;
   /** Their link (ours, for the local member) is down and being restored. */
   readonly reconnecting?: boolean;
+  /** How their link is doing (ours, for the local member: our uplink), once measured. */
+  readonly quality?: RCNetworkQuality;
 }
 
 export type Members = ReadonlyMap<string, MemberState>;

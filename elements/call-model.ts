@@ -141,8 +141,12 @@ export class CallModel {
       this.#emit('mutechange', { session, muteUser }, muteUser.userId);
     },
     onConnectionStateChange: ({ userId, state }, session) => {
-      this.#apply(withLink(this.#state, userId, state === 'reconnecting'));
+      this.#apply(withLink(this.#state, userId, { reconnecting: state === 'reconnecting' }));
       this.#emit('connectionstate', { session, userId, state }, userId);
+    },
+    onNetworkQuality: (report, session) => {
+      this.#apply(withLink(this.#state, report.userId, { quality: report.quality }));
+      this.#emit('networkquality', { session, ...report }, report.userId);
     },
     onScreenShareChange: ({ userId, sharing }, session) => {
       this.#apply(withScreen(this.#state, userId, sharing));

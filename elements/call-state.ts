@@ -158,11 +158,13 @@ function withSelfId(state: CallState, userId: string): Partial<CallState> {
 }
 
 /** A member's microphone or camera was muted or unmuted. */
-/** A link went down or came back (`onConnectionStateChange`). */
-export function withLink(state: CallState, userId: string, down: boolean): Partial<CallState> {
-  return {
-    members: withMember(state.members, keyOf(state, userId), () => ({ reconnecting: down })),
-  };
+/** A link went down or came back, or its quality changed (`onConnectionStateChange`, `onNetworkQuality`). */
+export function withLink(
+  state: CallState,
+  userId: string,
+  change: Pick<MemberState, 'reconnecting'> | Pick<MemberState, 'quality'>,
+): Partial<CallState> {
+  return { members: withMember(state.members, keyOf(state, userId), () => change) };
 }
 
 /**

@@ -1,5 +1,11 @@
 import type { RCCallEndReason, RCCallMediaType } from '../src/calllib/enums.js';
-import type { IEndSummary, IInvitedUsers, ISenderInfo, RCTrack } from '../src/calllib/types.js';
+import type {
+  IEndSummary,
+  IInvitedUsers,
+  INetworkQualityUser,
+  ISenderInfo,
+  RCTrack,
+} from '../src/calllib/types.js';
 import type { RCCallSession } from '../src/calllib/session.js';
 import type { CallErrorCode } from './error-codes.js';
 import type { DeviceLists } from './device-choice.js';
@@ -49,6 +55,14 @@ export interface ConnectionStateEventDetail {
   session: RCCallSession;
   userId: string;
   state: 'connected' | 'reconnecting';
+}
+/**
+ * `networkquality`: a link's quality changed (`good`, `fair`, `poor`, `lost`; measured at most once
+ * a second): a member's (what we receive of them) or ours (`userId` our own: our uplink), with
+ * the round trip (ms), the share of packets lost (0–1) and the jitter (ms) where measured.
+ */
+export interface NetworkQualityEventDetail extends INetworkQualityUser {
+  session: RCCallSession;
 }
 /** `devicechange`: the cameras, microphones or speakers changed (plugged, unplugged, allowed). */
 export type DeviceChangeEventDetail = DeviceLists;
@@ -114,6 +128,7 @@ export interface CallEventDetails {
   mutechange: MuteChangeEventDetail;
   screenshare: ScreenShareEventDetail;
   connectionstate: ConnectionStateEventDetail;
+  networkquality: NetworkQualityEventDetail;
   sessionclose: SessionCloseEventDetail;
   statuschange: StatusChangeEventDetail;
   devicechange: DeviceChangeEventDetail;
@@ -152,6 +167,7 @@ export const MEMBER_EVENTS: readonly CallEventName[] = [
   'trackready',
   'mutechange',
   'connectionstate',
+  'networkquality',
 ];
 
 /**
@@ -212,6 +228,7 @@ export interface CallEventMap {
   mutechange: CallEvent<'mutechange'>;
   screenshare: CallEvent<'screenshare'>;
   connectionstate: CallEvent<'connectionstate'>;
+  networkquality: CallEvent<'networkquality'>;
   devicechange: CallEvent<'devicechange'>;
   sessionclose: CallEvent<'sessionclose'>;
   statuschange: CallEvent<'statuschange'>;

@@ -41,6 +41,7 @@ import { IssueTracker } from './validation.js';
  * @fires {CustomEvent<DeviceChangeEventDetail>} devicechange - Cameras, microphones or speakers were plugged in or out: `{cameras, microphones, speakers, needsPermission}`.
  * @fires {CustomEvent<ScreenShareEventDetail>} screenshare - See `<rc-call-session>`.
  * @fires {CustomEvent<ConnectionStateEventDetail>} connectionstate - See `<rc-video-tile>`.
+ * @fires {CustomEvent<NetworkQualityEventDetail>} networkquality - See `<rc-video-tile>`.
  * @fires {CustomEvent<SessionEventDetail>} session - A call started; dispatched here when no `<rc-call-session>` shows it.
  * @fires {CustomEvent<SenderEventDetail>} ringing - See `<rc-call-session>`; here when no session element shows the call.
  * @fires {CustomEvent<SenderEventDetail>} accept - See `<rc-call-session>`.

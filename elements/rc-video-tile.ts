@@ -10,6 +10,9 @@ import { IssueTracker, isSafeImageUrl, parseImageUrl, parseLangAttr } from './va
 import { format, type CallStrings } from './strings.js';
 import type { RCTrack } from '../src/calllib/types.js';
 
+/** The badge's spoken name for each quality it shows. */
+const QUALITY = { fair: 'qualityFair', poor: 'qualityPoor', lost: 'qualityLost' } as const;
+
 /**
  * One member of a call: their video, or their avatar and name when there is no video.
  *
@@ -25,17 +28,20 @@ import type { RCTrack } from '../src/calllib/types.js';
  * @attr video-muted - Reflected: the member's camera is off or they have no video.
  * @attr speaking - Reflected: the member is speaking now (never while muted); style it with `:host([speaking])` or `rc-video-tile[speaking]`.
  * @attr reconnecting - Reflected: this member's link (the local tile: ours) is down and being restored; the tile says so.
+ * @attr quality - Reflected: how this member's link is doing (the local tile: our uplink), `good`, `fair`, `poor` or `lost`, once measured; a badge shows the last three.
  * @attr screen - This tile shows the member's shared screen (whole, `object-fit: contain`), not their camera.
  *
  * @fires {CustomEvent<TrackReadyEventDetail>} trackready - A track of this member is ready (`onTrackReady`): `{session, track, userId, local, kind}`.
  * @fires {CustomEvent<MuteChangeEventDetail>} mutechange - This member muted or unmuted (`onAudioMuteChange` / `onVideoMuteChange`): `{session, muteUser: {userId, muted, kind, trackId}}`.
  * @fires {CustomEvent<ConnectionStateEventDetail>} connectionstate - This member's link (the local tile: ours) went down or came back (`onConnectionStateChange`): `{session, userId, state: 'reconnecting' | 'connected'}`.
+ * @fires {CustomEvent<NetworkQualityEventDetail>} networkquality - This member's link quality changed (`onNetworkQuality`, at most once a second): `{session, userId, quality, rtt?, loss?, jitter?}`.
  * @fires {CustomEvent<CallErrorEventDetail>} callerror - A bad `avatar` (`config/invalid-avatar`) or `lang` (`config/invalid-lang`), or its sound was blocked (`autoplay/blocked`): `{code, message, recoverable, cause?}`.
  *
  * @csspart video - The `<video>` element.
  * @csspart avatar - The avatar image or initials.
  * @csspart label - The name.
  * @csspart muted-indicator - The muted-microphone badge.
+ * @csspart quality - The network badge (`quality` fair, poor or lost).
  *
  * @cssprop --rc-call-tile-aspect - Tile aspect ratio (default `4 / 3`).
  * @cssprop --rc-call-tile-bg - Tile background.
@@ -61,6 +67,7 @@ export class RcVideoTile extends LitElement {
     screen: { type: Boolean, reflect: true },
     speaking: { type: Boolean, reflect: true },
     reconnecting: { type: Boolean, reflect: true },
+    quality: { reflect: true },
     strings: { attribute: false },
     hasFrame: { state: true, attribute: false },
   };
@@ -77,6 +84,8 @@ export class RcVideoTile extends LitElement {
   speaking = false;
   /** Whether this member's link is down (read-only; reflected). */
   reconnecting = false;
+  /** How this member's link is doing, once measured (read-only; reflected). */
+  quality: 'good' | 'fair' | 'poor' | 'lost' | undefined;
   /** Shows the member's shared screen instead of their camera. */
   screen = false;
   /** Replaces some or all of the built-in phrases. */
@@ -133,6 +142,7 @@ export class RcVideoTile extends LitElement {
       this.videoMuted = this.screen ? !m.screen : m.videoMuted || !m.video;
       this.speaking = !this.screen && !this.audioMuted && !!m.speaking;
       this.reconnecting = !!m.reconnecting;
+      this.quality = m.quality;
     }
     if (changed.has('lang')) this.#issues.check('lang', this.lang, parseLangAttr(this.lang));
     if (changed.has('avatar'))
@@ -187,6 +197,17 @@ export class RcVideoTile extends LitElement {
       <div class="overlay">
         <span part="label" class="label">${label}</span>
         ${m?.status === 'waiting' || this.reconnecting ? html`<span class="label wait">${this.reconnecting ? strings.reconnecting : strings.calling}</span>` : nothing}
+        ${
+          this.quality && this.quality !== 'good' && !this.screen
+            ? html`<span
+                part="quality"
+                class="badge q"
+                role="img"
+                aria-label=${strings[QUALITY[this.quality]]}
+                >${icons.audioOnly}</span
+              >`
+            : nothing
+        }
         ${
           this.audioMuted && !this.screen && (m?.audio || m?.local)
             ? html`<span

@@ -37,6 +37,9 @@ const IN_CALL: Record<InCallPhrase, [en: string, zh: string]> = {
   ],
   previewError: ['The camera or microphone could not be opened.', '无法打开摄像头或麦克风。'],
   previewRetry: ['Try again', '重试'],
+  qualityFair: ['Unstable network', '网络不稳定'],
+  qualityPoor: ['Poor network', '网络较差'],
+  qualityLost: ['Network lost', '网络已断开'],
   allowDevices: [
     'Allow camera and microphone to see their names',
     '允许使用摄像头和麦克风以显示设备名称',

@@ -67,6 +67,10 @@ export interface CallStrings {
   previewInUse: string;
   previewError: string;
   previewRetry: string;
+  /** A tile's network badge (`quality` fair, poor, lost). */
+  qualityFair: string;
+  qualityPoor: string;
+  qualityLost: string;
 }
 
 export type CallLang = 'zh' | 'en';
@@ -90,7 +94,10 @@ export type InCallPhrase =
   | 'previewNoDevice'
   | 'previewInUse'
   | 'previewError'
-  | 'previewRetry';
+  | 'previewRetry'
+  | 'qualityFair'
+  | 'qualityPoor'
+  | 'qualityLost';
 
 type Phrase = Exclude<keyof CallStrings, 'endReasons' | InCallPhrase>;
 

@@ -31,6 +31,13 @@ export const tileStyles = css`
   :host([reconnecting]) video {
     opacity: 0.5;
   }
+  .q {
+    color: #ffb224;
+  }
+  :host([quality='poor']) .q,
+  :host([quality='lost']) .q {
+    color: var(--rc-call-danger, #e5484d);
+  }
   :host([speaking]) {
     outline: 3px solid var(--rc-call-speaking, #3ddc84);
     outline-offset: -3px;

@@ -1,12 +1,17 @@
 // Dev-server plugins the browser tests need (test-runner commands). Later backends add theirs here.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export function testPlugins() {
-  return [commonjsPackagesPlugin(['@sinonjs/fake-timers']), localPeersPlugin(), turnPlugin()];
+  return [
+    commonjsPackagesPlugin(['@sinonjs/fake-timers']),
+    localPeersPlugin(),
+    turnPlugin(),
+    networkPlugin(),
+  ];
 }
 
 /**
@@ -323,6 +328,84 @@ function turnPlugin() {
         credential: 'test',
         port,
       };
+    },
+  };
+}
+
+/**
+ * A congested link for one UDP port: `tc` on the loopback of the tests' own network namespace
+ * (test/run.mjs makes one when root) sends what goes to that port through an HTB class of `kbit`
+ * with a 5-packet queue, so the rest is dropped. (DevTools network emulation does not reach the
+ * sockets of a call that is up; this machine's kernel has no netem.)
+ * - `udp-throttle` {port, kbit} → true, or {unavailable: reason} outside a namespace of our own;
+ * - `udp-throttle` {} lifts it.
+ */
+function networkPlugin() {
+  const tc = (...args) => spawnSync('tc', args, { encoding: 'utf8' });
+  let active = false;
+  const clear = () => {
+    if (active) tc('qdisc', 'del', 'dev', 'lo', 'root');
+    active = false;
+  };
+  return {
+    name: 'rc-network',
+    serverStop: clear,
+    async executeCommand({ command, payload }) {
+      if (command !== 'udp-throttle') return undefined;
+      if (!process.env.RC_IN_NETNS) return { unavailable: 'not in a network namespace of its own' };
+      clear();
+      if (!payload?.port) return true;
+      const lo = ['dev', 'lo'];
+      const steps = [
+        ['qdisc', 'add', ...lo, 'root', 'handle', '1:', 'htb', 'default', '10', 'r2q', '100000'],
+        ['class', 'add', ...lo, 'parent', '1:', 'classid', '1:10', 'htb', 'rate', '10gbit'],
+        [
+          'class',
+          'add',
+          ...lo,
+          'parent',
+          '1:',
+          'classid',
+          '1:20',
+          'htb',
+          'rate',
+          `${payload.kbit}kbit`,
+          'ceil',
+          `${payload.kbit}kbit`,
+        ],
+        ['qdisc', 'add', ...lo, 'parent', '1:20', 'handle', '20:', 'pfifo', 'limit', '5'],
+        [
+          'filter',
+          'add',
+          ...lo,
+          'parent',
+          '1:',
+          'protocol',
+          'ip',
+          'u32',
+          'match',
+          'ip',
+          'protocol',
+          '17',
+          '0xff',
+          'match',
+          'ip',
+          'dport',
+          String(payload.port),
+          '0xffff',
+          'flowid',
+          '1:20',
+        ],
+      ];
+      active = true;
+      for (const step of steps) {
+        const r = tc(...step);
+        if (r.status !== 0) {
+          clear();
+          return { unavailable: `tc ${step.slice(0, 3).join(' ')}: ${r.stderr.trim()}` };
+        }
+      }
+      return true;
     },
   };
 }

@@ -4,7 +4,7 @@
  * the engine knows nothing else about the network or the media stack.
  */
 import type { ConversationType, RCCallEndReason, RCCallMessageType } from './enums.js';
-import type { IMediaConstraints, RCLocalTrack, RCTrack } from './types.js';
+import type { IMediaConstraints, INetworkQualityUser, RCLocalTrack, RCTrack } from './types.js';
 
 /**
  * A call signal as the network delivers it. Everything in it is untrusted: the engine validates
@@ -116,6 +116,8 @@ export interface RoomEvents {
    * whose media link it is. The engine decides when to give up.
    */
   onConnectionChange?(userId: string, state: 'connected' | 'reconnecting'): void;
+  /** A link's measured quality, at most once a second per user (the engine passes on changes). */
+  onNetworkQuality?(report: INetworkQualityUser): void;
 }
 
 export interface JoinResult {

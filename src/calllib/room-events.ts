@@ -77,6 +77,7 @@ export function roomEvents(call: CallCore): MediaHost {
       onNetworkError: () => void call.end(RCCallEndReason.NETWORK_ERROR, { notify: true }),
       onICEConnectionStateChange: (state) => call.emit('onICEConnectionStateChange', state),
       onConnectionChange: (userId, state) => call.connection.change(userId, state),
+      onNetworkQuality: (report) => call.connection.quality(report),
     },
   };
 }

@@ -6,7 +6,7 @@
  * member, if it can still hear us, is told NETWORK_ERROR, which it reads as REMOTE_NETWORK_ERROR.
  */
 import { RCCallEndReason } from './enums.js';
-import type { RCConnectionState } from './types.js';
+import type { INetworkQualityUser, RCConnectionState, RCNetworkQuality } from './types.js';
 
 /** What the watch needs of its call. */
 export interface WatchedCall {
@@ -15,6 +15,7 @@ export interface WatchedCall {
   isEnded(): boolean;
   isMember(userId: string): boolean;
   emit(user: { userId: string; state: RCConnectionState }): void;
+  emitQuality(report: INetworkQualityUser): void;
   endCall(reason: RCCallEndReason): void;
   dropMember(userId: string, reason: RCCallEndReason, sendReason: RCCallEndReason): void;
 }
@@ -22,6 +23,8 @@ export interface WatchedCall {
 export class ConnectionWatch {
   /** The links that are down, each with the timer that gives it up. */
   readonly #down = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The last quality passed on, per user. */
+  readonly #quality = new Map<string, RCNetworkQuality>();
 
   constructor(private readonly call: WatchedCall) {}
 
@@ -46,8 +49,19 @@ export class ConnectionWatch {
     call.emit({ userId, state });
   }
 
+  /** The backend's measure of a link: passed on when its quality changed. */
+  quality(report: INetworkQualityUser): void {
+    const { userId, quality } = report;
+    const call = this.call;
+    if (call.isEnded() || (userId !== call.selfId() && !call.isMember(userId))) return;
+    if (this.#quality.get(userId) === quality) return;
+    this.#quality.set(userId, quality);
+    call.emitQuality({ ...report });
+  }
+
   /** A member left the call another way: its link no longer matters. */
   forget(userId: string): void {
+    this.#quality.delete(userId);
     clearTimeout(this.#down.get(userId));
     this.#down.delete(userId);
   }

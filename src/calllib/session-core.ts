@@ -62,6 +62,7 @@ export class CallCore {
       isEnded: () => this.isEnded(),
       isMember: (userId) => this.members.has(userId),
       emit: (user) => this.emit('onConnectionStateChange', user),
+      emitQuality: (report) => this.emit('onNetworkQuality', report),
       endCall: (reason) => void this.end(reason, { notify: true }),
       dropMember: (userId, reason, sendReason) => this.removeUser(userId, reason, sendReason),
     });

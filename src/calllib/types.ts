@@ -54,6 +54,22 @@ export interface IConnectionStateUser {
   state: RCConnectionState;
 }
 
+/** (Ours.) How a link of the call is doing, from its round-trip time, packet loss and jitter. */
+export type RCNetworkQuality = 'good' | 'fair' | 'poor' | 'lost';
+
+/** (Ours.) What `onNetworkQuality` receives. */
+export interface INetworkQualityUser {
+  /** Our own id for our uplink (what the others receive of us), else the member's downlink. */
+  userId: string;
+  quality: RCNetworkQuality;
+  /** Round-trip time, ms. */
+  rtt?: number;
+  /** Share of packets lost, 0–1. */
+  loss?: number;
+  /** Jitter, ms. */
+  jitter?: number;
+}
+
 /** What `onSessionClose` receives. `duration` is in ms (0 when the call never connected). */
 export interface IEndSummary {
   conversationType: ConversationType;
@@ -168,6 +184,11 @@ export interface ISessionListener {
    * drops that member with REMOTE_NETWORK_ERROR.
    */
   onConnectionStateChange?(user: IConnectionStateUser, session: RCCallSession): void;
+  /**
+   * (Ours.) The quality of a link changed (measured at most once a second): ours (our own id: our
+   * uplink) or a member's (what we receive of them).
+   */
+  onNetworkQuality?(user: INetworkQualityUser, session: RCCallSession): void;
   onTrackSubscribeFail?(code: number, session: RCCallSession): void;
   onTrackPublishFail?(code: number, session: RCCallSession): void;
   onICEConnectionStateChange?(state: RTCIceConnectionState | string, session: RCCallSession): void;

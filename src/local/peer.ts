@@ -11,6 +11,8 @@ export interface PeerSending {
   track(slot: TrackSlot): MediaStreamTrack | null;
   /** `scaleResolutionDownBy` for the video (1: as captured). */
   videoScale(): number;
+  /** `maxBitrate` for the video, bits per second (none: the browser's own). */
+  videoBitrate?(): number | undefined;
 }
 
 export interface PeerEvents {
@@ -47,6 +49,7 @@ export class Peer {
   private scaling: Promise<void> = Promise.resolve();
   /** The video scale the sender has, once known (reading it blocks on WebRTC's thread). */
   private sentScale?: number;
+  private sentBitrate?: number;
   private timer?: ReturnType<typeof setTimeout>;
   /** While a connection that was up is down: restarts ICE until it is back. */
   private restarting?: ReturnType<typeof setInterval>;
@@ -98,7 +101,7 @@ export class Peer {
     }
   }
 
-  /** Applies `videoScale()` to the video sender (no renegotiation). */
+  /** Applies `videoScale()` and `videoBitrate()` to the video sender (no renegotiation). */
   rescale(): Promise<void> {
     this.scaling = this.scaling.then(() => this.applyScale()).catch(() => undefined);
     return this.scaling;
@@ -190,17 +193,21 @@ export class Peer {
 
   private async applyScale(): Promise<void> {
     const scale = this.local.videoScale();
-    if (scale === this.sentScale) return;
+    const bitrate = this.local.videoBitrate?.();
+    if (scale === this.sentScale && bitrate === this.sentBitrate) return;
     const sender = this.transceiver('video')?.sender;
     const parameters = sender?.getParameters();
     const encoding = parameters?.encodings?.[0];
     // The polite side has no encoding before its answer, which applies the scale.
     if (!sender || !parameters || !encoding) return;
-    if ((encoding.scaleResolutionDownBy ?? 1) !== scale) {
+    if ((encoding.scaleResolutionDownBy ?? 1) !== scale || encoding.maxBitrate !== bitrate) {
       encoding.scaleResolutionDownBy = scale;
+      if (bitrate === undefined) delete encoding.maxBitrate;
+      else encoding.maxBitrate = bitrate;
       await sender.setParameters(parameters);
     }
     this.sentScale = scale;
+    this.sentBitrate = bitrate;
   }
 
   private watch(): void {

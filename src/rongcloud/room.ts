@@ -4,6 +4,8 @@
  */
 import type { MediaRoom, RoomEvents } from '../calllib/ports.js';
 import type { RCLocalTrack, RCTrack } from '../calllib/types.js';
+import { qualityReport, type LinkMeasure } from '../calllib/quality.js';
+import type { INetworkQualityUser } from '../calllib/types.js';
 import { CALL_SUCCESS } from './codes.js';
 import {
   KickReason,
@@ -12,6 +14,7 @@ import {
   type RoomListenerLike,
   type RTCClientLike,
   type RTCRoomLike,
+  type IRCRTCStateReport,
 } from './sdk.js';
 import { RemoteTrackCache, sdkLocalTracks, sdkRemoteTracks } from './tracks.js';
 
@@ -59,6 +62,31 @@ const ICE_LINK: Partial<Record<string, 'connected' | 'reconnecting'>> = {
   failed: 'reconnecting',
 };
 
+/**
+ * A plugin-rtc state report as network quality: ours from what we send (`senders`) and the
+ * connection's round trip, each member's from their tracks we receive (`receivers`; a track id is
+ * `userId_tag_kind`).
+ */
+export function qualityFromReport(
+  report: IRCRTCStateReport,
+  selfId: string,
+): INetworkQualityUser[] {
+  const rtt = report.iceCandidatePair?.rtt ?? undefined;
+  const measure = (stats: IRCRTCStateReport['senders']): LinkMeasure => ({
+    rtt,
+    loss: Math.max(0, ...stats.map((s) => s.packetsLostRate ?? 0)),
+    jitter: Math.max(0, ...stats.map((s) => s.jitter ?? 0)),
+  });
+  const byUser = new Map<string, IRCRTCStateReport['receivers']>();
+  for (const stat of report.receivers ?? []) {
+    const userId = stat.trackId.split('_').slice(0, -2).join('_');
+    if (userId) byUser.set(userId, [...(byUser.get(userId) ?? []), stat]);
+  }
+  const reports = [...byUser].map(([userId, stats]) => qualityReport(userId, measure(stats)));
+  if (report.senders?.length) reports.push(qualityReport(selfId, measure(report.senders)));
+  return reports;
+}
+
 /** The engine's view of one joined plugin-rtc room. */
 export class RongCloudRoom implements MediaRoom {
   #left = false;
@@ -78,6 +106,11 @@ export class RongCloudRoom implements MediaRoom {
         events.onICEConnectionStateChange?.(state);
         const link = ICE_LINK[state];
         if (link) events.onConnectionChange?.(selfId(), link);
+      },
+      // plugin-rtc measures its connection once a second already: no second getStats loop.
+      onStateReport: (report) => {
+        for (const quality of qualityFromReport(report, selfId()))
+          events.onNetworkQuality?.(quality);
       },
     });
   }

@@ -15,6 +15,7 @@ import type { ErrorCode, PluginContext, RCConnectionStatus } from '@rongcloud/en
 import type {
   IPublishAttrs,
   IRCRTCReportListener,
+  IRCRTCStateReport,
   IRoomEventListener,
   ISubscribeAttr,
   RCKickReason,
@@ -26,6 +27,9 @@ import type {
 } from '@rongcloud/plugin-rtc';
 
 /** What the signalling port needs from the IMLib plugin context. */
+/** plugin-rtc's once-a-second measure of its connection (`onStateReport`). */
+export type { IRCRTCStateReport };
+
 export type PluginContextLike = Pick<
   PluginContext,
   | 'sendMessage'

@@ -10,6 +10,7 @@ import {
   type LocalTracksResult,
   type MediaPort,
   type OutgoingSignal,
+  type RCNetworkQuality,
   type RoomEvents,
   type SendResult,
   type SignalingPort,
@@ -146,6 +147,10 @@ class MemoryNetworkImpl {
       d.rooms.forEach((room) => room.linkChanged('reconnecting'));
   }
 
+  setQuality(userId: string, quality: RCNetworkQuality): void {
+    for (const d of this.devicesOf(userId)) d.rooms.forEach((room) => room.qualityChanged(quality));
+  }
+
   /** The interrupted link is back: its rooms say so, waiting messages arrive (as live ones). */
   restore(userId: string): void {
     if (!this.offline.has(userId)) return;
@@ -269,6 +274,11 @@ export interface MemoryNetwork {
   interrupt(userId: string): void;
   /** The interrupted connection is back: `connected` for it, waiting messages arrive. */
   restore(userId: string): void;
+  /**
+   * The user's link measures `quality` (ours): they get it as their uplink, the room's other
+   * members as that member's (`onNetworkQuality`).
+   */
+  setQuality(userId: string, quality: RCNetworkQuality): void;
   /** Hands every device of the user a raw signal of any shape, as if the network carried it. */
   deliver(userId: string, value: unknown): void;
   /** Makes the user's next device opens fail (53301/53302/53303); `null` heals. */
@@ -295,6 +305,7 @@ export function createMemoryNetwork(options: MemoryNetworkOptions = {}): MemoryN
     reconnect: (userId) => net.reconnect(userId),
     interrupt: (userId) => net.interrupt(userId),
     restore: (userId) => net.restore(userId),
+    setQuality: (userId, quality) => net.setQuality(userId, quality),
     deliver: (userId, value) => net.deliver(userId, value),
     failMedia: (userId, kinds) => net.failMedia(userId, kinds),
     kick: (userId, byServer = true) => net.kick(userId, byServer),

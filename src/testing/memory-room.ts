@@ -4,6 +4,7 @@ import {
   type JoinResult,
   type MediaRoom,
   type RCLocalTrack,
+  type RCNetworkQuality,
   type RCTrack,
   type RoomEvents,
 } from '../calllib/index.js';
@@ -171,6 +172,14 @@ export class MemoryRoom implements MediaRoom {
     this.emit((e) => e.onConnectionChange?.(userId, state));
     for (const other of this.registry.others(this))
       other.emit((e) => e.onConnectionChange?.(userId, state));
+  }
+
+  /** @internal This device's link measures `quality`: for itself (uplink) and for the others. */
+  qualityChanged(quality: RCNetworkQuality): void {
+    const { userId } = this.device;
+    this.emit((e) => e.onNetworkQuality?.({ userId, quality }));
+    for (const other of this.registry.others(this))
+      other.emit((e) => e.onNetworkQuality?.({ userId, quality }));
   }
 
   /** @internal The view this room's device has of another device's local track. */

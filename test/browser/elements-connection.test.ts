@@ -101,3 +101,34 @@ describe('<rc-call-session>: a link that goes down', () => {
     ]);
   });
 });
+
+describe('<rc-video-tile>: network quality', () => {
+  it('reflects quality, shows a badge with its name for fair/poor/lost, and dispatches networkquality', async () => {
+    const net = createMemoryNetwork();
+    const { alice, bob } = await activeCall(net);
+    const seen: Array<{ userId: string; quality: string; target: string }> = [];
+    bob.client.addEventListener('networkquality', (e) => {
+      const target = (e.composedPath()[0] as Element).tagName.toLowerCase();
+      seen.push({ userId: e.detail.userId, quality: e.detail.quality, target });
+    });
+    net.setQuality('alice', 'poor');
+    await waitUntil(
+      () => tileOf(bob, 'alice')?.getAttribute('quality') === 'poor',
+      'alice poor at bob',
+    );
+    await settle(alice, bob);
+    const badge = tileOf(bob, 'alice')!.shadowRoot!.querySelector('[part="quality"]');
+    expect(badge?.getAttribute('aria-label')).to.equal('Poor network');
+    // Alice's own tile shows her uplink.
+    expect(tileOf(alice, 'alice')!.getAttribute('quality')).to.equal('poor');
+    await expect(tileOf(bob, 'alice')!).to.be.accessible();
+    net.setQuality('alice', 'good');
+    await waitUntil(() => tileOf(bob, 'alice')?.getAttribute('quality') === 'good', 'good again');
+    await settle(bob);
+    expect(tileOf(bob, 'alice')!.shadowRoot!.querySelector('[part="quality"]')).to.equal(null);
+    expect(seen).to.deep.equal([
+      { userId: 'alice', quality: 'poor', target: 'rc-video-tile' },
+      { userId: 'alice', quality: 'good', target: 'rc-video-tile' },
+    ]);
+  });
+});

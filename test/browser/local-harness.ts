@@ -14,6 +14,7 @@ import type {
   IScreenShareUser,
   ISessionListener,
   IConnectionStateUser,
+  INetworkQualityUser,
   RCTrack,
 } from '../../src/calllib/index.js';
 import type { RCCallSession } from '../../src/calllib/session.js';
@@ -28,6 +29,8 @@ export interface Party {
   screens: IScreenShareUser[];
   /** `onConnectionStateChange`, in order. */
   links: IConnectionStateUser[];
+  /** `onNetworkQuality`, in order. */
+  quality: INetworkQualityUser[];
   hungup: Array<{ userId: string; reason: number }>;
   closed: IEndSummary[];
   listener: ISessionListener;
@@ -50,6 +53,7 @@ export async function createParty(
     mutes: [],
     screens: [],
     links: [],
+    quality: [],
     hungup: [],
     closed: [],
     autoAccept: extra.autoAccept,
@@ -69,6 +73,7 @@ export async function createParty(
     onVideoMuteChange: (m) => party.mutes.push(m),
     onScreenShareChange: (s) => party.screens.push(s),
     onConnectionStateChange: (c) => party.links.push(c),
+    onNetworkQuality: (q) => party.quality.push(q),
   };
   party.client = await createLocalCallClient({
     userId,

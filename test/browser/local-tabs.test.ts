@@ -22,7 +22,9 @@ async function callOtherTab(): Promise<{ alice: Party; id: string }> {
     channelName,
     sameContext: true,
   });
-  const alice = await createParty('alice', { channelName });
+  // A tab whose goodbye is lost (Firefox closes the context before it goes out) is given up
+  // after the reconnect limit, short here.
+  const alice = await createParty('alice', { channelName, reconnectTimeout: 3000 });
   const result = await alice.client.call({
     targetId: 'bob',
     mediaType: RCCallMediaType.AUDIO_VIDEO,
@@ -51,10 +53,12 @@ describe('local backend: tabs of one browser (BroadcastChannel)', () => {
     const pcs = alice.client.inspect().peerConnections;
     expect(pcs).to.have.length(1);
     await executeServerCommand('local-peer-close', { id });
-    await waitFor(() => alice.closed.length === 1, 'alice’s call ends', 10_000);
-    expect([RCCallEndReason.REMOTE_HANGUP, RCCallEndReason.NETWORK_ERROR]).to.include(
-      alice.closed[0].endReason,
-    );
+    await waitFor(() => alice.closed.length === 1, 'alice’s call ends', 20_000);
+    expect([
+      RCCallEndReason.REMOTE_HANGUP,
+      RCCallEndReason.NETWORK_ERROR,
+      RCCallEndReason.REMOTE_NETWORK_ERROR,
+    ]).to.include(alice.closed[0].endReason);
     expect(pcs.map((pc) => pc.connectionState)).to.deep.equal(['closed']);
     expect(alice.client.inspect().peerConnections).to.deep.equal([]);
   });

@@ -32,6 +32,7 @@ export type CallEvent =
   | { type: 'mute'; muteUser: IMuteUser }
   | { type: 'screen'; userId: string; sharing: boolean }
   | { type: 'link'; userId: string; state: string }
+  | { type: 'quality'; userId: string; quality: string; loss?: number; rtt?: number }
   | { type: 'close'; session: RCCallSession; summary: IEndSummary }
   | { type: 'offline'; record: IOfflineRecord };
 
@@ -143,6 +144,7 @@ function recordingListener(log: EventLog): ISessionListener {
     onVideoMuteChange: (muteUser) => log.push({ type: 'mute', muteUser }),
     onScreenShareChange: ({ userId, sharing }) => log.push({ type: 'screen', userId, sharing }),
     onConnectionStateChange: ({ userId, state }) => log.push({ type: 'link', userId, state }),
+    onNetworkQuality: (q) => log.push({ type: 'quality', ...q }),
   };
 }
 

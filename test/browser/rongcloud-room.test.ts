@@ -124,6 +124,37 @@ describe('RongCloud backend: room events, media changes and multiple devices', (
     expect(bob.log.all('close')).to.deep.equal([]);
   });
 
+  it('room: plugin-rtc state reports become network quality, ours and each member’s, on change', async () => {
+    await connected();
+    const stat = (trackId: string, packetsLostRate: number, jitter = 5) => ({
+      trackId,
+      kind: 'video' as const,
+      packetsLostRate,
+      remoteResource: false,
+      bitrate: 500,
+      jitter,
+    });
+    const report = (lost: number) => ({
+      timestamp: Date.now(),
+      iceCandidatePair: { rtt: 40 } as never,
+      senders: [stat('bob_RongCloudRTC_video', 0.01)],
+      receivers: [stat('alice_RongCloudRTC_video', lost), stat('alice_RongCloudRTC_audio', 0)],
+    });
+    const listener = roomOf(bob).reportListener!;
+    listener.onStateReport!(report(0.2));
+    const alicePoor = await bob.log.next('quality', (q) => q.userId === 'alice');
+    expect(alicePoor).to.deep.include({ quality: 'poor', loss: 0.2, rtt: 40 });
+    expect(await bob.log.next('quality', (q) => q.userId === 'bob')).to.deep.include({
+      quality: 'good',
+    });
+    listener.onStateReport!(report(0.2)); // nothing changed: nothing new
+    listener.onStateReport!(report(0.06));
+    expect(await bob.log.next('quality', (q) => q.userId === 'alice')).to.deep.include({
+      quality: 'fair',
+    });
+    expect(bob.log.all('quality').length).to.equal(3);
+  });
+
   it('room: our link still down after reconnectTimeout ends the call with 7 (17 at the other side)', async () => {
     await world.dispose();
     world = new World();
