@@ -512,7 +512,68 @@ async function speakingStats(run) {
   return ticks.sort((a, b) => a - b)[ticks.length >> 1];
 }
 
+// ---- faults: a call that loses its relay or its TURN server, driven by bench/run.mjs ---------
+
+let fault;
+
+/**
+ * A 1:1 call on the relay at `signal` (relay-only through TURN when `iceServers` are given), the
+ * callee answering at once; resolves once the callee decodes the caller's video.
+ */
+async function faultCall({ signal, iceServers }) {
+  const rtcConfiguration = iceServers ? { iceServers, iceTransportPolicy: 'relay' } : undefined;
+  const links = { caller: [], callee: [] };
+  const listenerOf = (who) => ({
+    ...quiet,
+    onConnectionStateChange: (user) => links[who].push(user),
+  });
+  const make = (userId, answer) =>
+    createLocalCallClient({
+      userId,
+      signal,
+      rtcConfiguration,
+      onSession(session) {
+        session.registerSessionListener(listenerOf('callee'));
+        if (answer) void session.accept();
+      },
+      onSessionClose() {},
+    });
+  const callee = await make('fault-callee', true);
+  const caller = await make('fault-caller', false);
+  const result = await caller.call({
+    targetId: 'fault-callee',
+    mediaType: RCCallMediaType.AUDIO_VIDEO,
+    listener: listenerOf('caller'),
+  });
+  if (result.code !== 10000) throw new Error(`call() failed with ${result.code}`);
+  fault = { callee, caller, links };
+  const start = (await faultState()).frames;
+  await until(() => fault.lastFrames > start + 10, 'the callee decodes the caller', 20000, true);
+}
+
+/** Frames the callee decoded so far, and each side's last link state. */
+async function faultState() {
+  let frames = 0;
+  for (const pc of fault.callee.inspect().peerConnections) {
+    if (pc.connectionState === 'closed') continue;
+    (await pc.getStats()).forEach((s) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded ?? 0;
+    });
+  }
+  fault.lastFrames = frames;
+  const last = (list) => list.at(-1)?.state ?? 'connected';
+  return { frames, caller: last(fault.links.caller), callee: last(fault.links.callee) };
+}
+
+async function faultEnd() {
+  await Promise.all([fault.caller.destroy(), fault.callee.destroy()]);
+  fault = undefined;
+}
+
 window.bench = {
+  faultCall,
+  faultState,
+  faultEnd,
   ours,
   raw,
   oursGroup,
@@ -528,9 +589,10 @@ window.bench = {
 // ---- teardown: the elements through call/hang-up cycles -------------------------------------
 
 /** Polls `check` every 20 ms; rejects with `what` after `timeout` ms. */
-async function until(check, what, timeout = 15000) {
+async function until(check, what, timeout = 15000, poll = false) {
   const deadline = performance.now() + timeout;
   while (!check()) {
+    if (poll) await faultState();
     if (performance.now() > deadline) throw new Error(`timed out: ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }

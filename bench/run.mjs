@@ -17,11 +17,15 @@
 // 5. A camera switch mid-call: the longest gap between the peer's frames (target under 300 ms).
 // 6. Who speaks in a group of four: one 100 ms tick read from Web Audio analysers (what the
 //    elements use) against getStats' audioLevel of the three peer connections (info).
-//   node bench/run.mjs [--runs N] [--cycles N] [--only group|1:1|switch|speaking] [--trace]
+// 7. Faults (issue 15): the relay restarted mid-call, and the TURN server carrying a relay-only
+//    call restarted: from the restart to signalling back / the peer's frames again (median).
+//   node bench/run.mjs [--runs N] [--cycles N] [--only group|1:1|switch|speaking|faults] [--trace]
 //     runs default 12 (4 in each of 3 browsers, each browser with a warm-up), at least 5; cycles
 //     default 30; --only measures that figure alone; --trace prints the group runs'
 //     getUserMedia, room messages and connection steps.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
@@ -464,6 +468,7 @@ try {
   if (!only || only === 'group') await groupOfFour();
   if (!only || only === 'switch') await cameraSwitch();
   if (!only || only === 'speaking') await speakingCost();
+  if (!only || only === 'faults') await faults();
 
   if (!only) {
     await sizes();
@@ -558,4 +563,164 @@ async function groupOfFour() {
     `  raw mesh / raw baseline (what the mesh topology costs, ${fmt(times.rawMesh)} / ${fmt(raw)})`,
     (times.rawMesh / raw).toFixed(2),
   );
+}
+
+/** Debian's coturn on loopback, one long-term user; resolves once it listens. */
+async function startTurn(port) {
+  const child = spawn(
+    '/usr/bin/turnserver',
+    [
+      '-n',
+      '--no-cli',
+      '--no-tls',
+      '--no-dtls',
+      '--no-tcp-relay',
+      '--log-file=stdout',
+      '--listening-ip=127.0.0.1',
+      '--relay-ip=127.0.0.1',
+      `--listening-port=${port}`,
+      '--min-port=41000',
+      '--max-port=41999',
+      '--allow-loopback-peers',
+      '--lt-cred-mech',
+      '--user=rc:bench',
+      '--realm=rc-call.bench',
+      '--fingerprint',
+      `--pidfile=${join(tmpdir(), `rc-bench-turn-${port}.pid`)}`,
+      `--db=${join(tmpdir(), `rc-bench-turn-${port}.sqlite`)}`,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  await new Promise((done, fail) => {
+    let out = '';
+    const read = (chunk) => {
+      out += chunk;
+      if (/Total General servers/.test(out)) done();
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => fail(new Error(`turnserver exited with ${code}`)));
+  });
+  child.stdout.resume();
+  child.stderr.resume();
+  return child;
+}
+
+function killed(child) {
+  return new Promise((done) => {
+    if (child.exitCode !== null) return done();
+    child.once('exit', done);
+    child.kill('SIGKILL');
+  });
+}
+
+/**
+ * The faults of issue 15, each run a fresh call in one page: (a) the relay closes for 2 s while
+ * the call goes on, then listens again on its port: the time from it listening to both sides'
+ * links `connected`, and whether the callee's frames kept coming meanwhile; (b) the TURN server
+ * of a relay-only call is killed and, once the callee shows the caller reconnecting, started again:
+ * the time from it listening to the callee decoding frames again.
+ */
+async function faults() {
+  const runsHere = Math.min(runs, 6);
+  const { createRelayServer } = await import(pathToFileURL(join(root, 'dist/relay.js')).href);
+  const origin = new URL(url).origin;
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  const relayBack = [];
+  const framesWhileDown = [];
+  const turnBack = [];
+  const turnDown = [];
+  let relay = await createRelayServer({
+    host: '127.0.0.1',
+    port: 0,
+    origins: [origin],
+    log: false,
+  });
+  const port = relay.port;
+  const turnPort = 30000 + Math.floor(Math.random() * 10000);
+  try {
+    await withBrowser(async (browser) => {
+      const page = await openBenchPage(browser);
+      const state = () => page.evaluate(() => window.bench.faultState());
+      const until = async (check, what, ms = 30000) => {
+        const deadline = Date.now() + ms;
+        for (;;) {
+          const s = await state();
+          if (check(s)) return s;
+          if (Date.now() > deadline) throw new Error(`faults: timed out waiting for ${what}`);
+          await wait(20);
+        }
+      };
+      for (let run = 0; run <= runsHere; run++) {
+        await page.evaluate((signal) => window.bench.faultCall({ signal }), relay.signalUrl);
+        await relay.close();
+        await until(
+          (s) => s.caller === 'reconnecting' && s.callee === 'reconnecting',
+          'relay down',
+        );
+        const before = (await state()).frames;
+        await wait(2000);
+        const during = (await state()).frames - before;
+        relay = await createRelayServer({ host: '127.0.0.1', port, origins: [origin], log: false });
+        const t0 = Date.now();
+        await until((s) => s.caller === 'connected' && s.callee === 'connected', 'relay back');
+        if (run > 0) {
+          relayBack.push(Date.now() - t0);
+          framesWhileDown.push(during);
+        }
+        console.log(
+          `faults run ${run}: relay back in ${Date.now() - t0} ms, ${during} frames while it was down`,
+        );
+        await page.evaluate(() => window.bench.faultEnd());
+      }
+      if (!existsSync('/usr/bin/turnserver')) {
+        console.log('faults: coturn is not installed (apt-get install coturn): TURN not measured');
+        return;
+      }
+      let turn = await startTurn(turnPort);
+      const iceServers = [
+        { urls: `turn:127.0.0.1:${turnPort}?transport=udp`, username: 'rc', credential: 'bench' },
+      ];
+      for (let run = 0; run <= runsHere; run++) {
+        await page.evaluate(
+          ([signal, servers]) => window.bench.faultCall({ signal, iceServers: servers }),
+          [relay.signalUrl, iceServers],
+        );
+        const killedAt = Date.now();
+        await killed(turn);
+        await until((s) => s.callee === 'reconnecting', 'the callee sees the caller reconnecting');
+        const noticed = Date.now() - killedAt;
+        turn = await startTurn(turnPort);
+        const t0 = Date.now();
+        const start = (await state()).frames;
+        await until((s) => s.frames > start + 2, 'frames again');
+        if (run > 0) {
+          turnBack.push(Date.now() - t0);
+          turnDown.push(noticed);
+        }
+        console.log(
+          `faults run ${run}: TURN down noticed after ${noticed} ms, frames again ${Date.now() - t0} ms after it restarted`,
+        );
+        await page.evaluate(() => window.bench.faultEnd());
+      }
+      await killed(turn);
+    });
+  } finally {
+    await relay.close();
+  }
+  figure(
+    `relay restarted mid-call: from listening again to both links connected (median of ${relayBack.length})`,
+    fmt(median(relayBack)),
+  );
+  figure(
+    '  frames the callee decoded in the 2 s the relay was down (median; media goes on)',
+    String(median(framesWhileDown)),
+  );
+  if (turnBack.length) {
+    figure(
+      `TURN restarted mid-call: from listening again to the peer's frames again (median of ${turnBack.length})`,
+      fmt(median(turnBack)),
+    );
+    figure('  TURN killed: until the peer shows "reconnecting" (median)', fmt(median(turnDown)));
+  }
 }
