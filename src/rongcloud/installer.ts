@@ -6,8 +6,8 @@ import type { IPluginGenerator, IRuntime, PluginContext } from '@rongcloud/engin
 import { RCCallClient } from '../calllib/client.js';
 import type { IInstallOptions } from '../calllib/types.js';
 import { RongCloudMediaPort } from './media.js';
-import type { PluginContextLike, RTCClientLike } from './sdk.js';
-import { PluginSignalingPort } from './signaling.js';
+import { ConnectionStatus, type PluginContextLike, type RTCClientLike } from './sdk.js';
+import { PluginSignalingPort, type PluginSignalingHooks } from './signaling.js';
 
 /** Install options: CallLib's, plus the plugin-rtc client that carries the media. */
 export interface RongCloudInstallOptions extends IInstallOptions {
@@ -35,9 +35,12 @@ export function createRongCloudCallClient(
         'RongIMLib.installPlugin(RCRTC.installer, {})',
     );
   }
-  const hooks: { onDestroy?: () => void } = {};
+  const hooks: PluginSignalingHooks = {};
   const signaling = new PluginSignalingPort(context, hooks);
-  const client = new RCCallClient(signaling, new RongCloudMediaPort(rtcClient), options);
+  const media = new RongCloudMediaPort(rtcClient);
+  const client = new RCCallClient(signaling, media, options);
+  // IMLib's connection carries the call's signals: while it is down, our link is reconnecting.
+  hooks.onStatus = (status) => media.imStatusChanged(status === ConnectionStatus.CONNECTED);
   // IMLib was destroyed: end every call (leaves the rooms, stops the devices).
   hooks.onDestroy = () => void client.destroy();
   return client;

@@ -62,6 +62,8 @@ export class RongCloudMediaPort implements MediaPort {
    */
   #leaving: Promise<unknown> = Promise.resolve();
 
+  readonly #rooms = new Set<RongCloudRoom>();
+
   constructor(private readonly client: RTCClientLike) {}
 
   /** WebRTC is here (some in-app webviews, Lockdown Mode and WebKitGTK have none). */
@@ -144,12 +146,17 @@ export class RongCloudMediaPort implements MediaPort {
       const code = joined.code === RTCCode.SUCCESS ? RCCallErrorCode.JOIN_ROOM_ERROR : joined.code;
       return { code, reason: joinFailureReason(code) };
     }
-    return {
-      code: CALL_SUCCESS,
-      room: new RongCloudRoom(this.client, joined.room, events, this.#cache, (left) => {
-        this.#leaving = Promise.all([this.#leaving, left.catch(() => undefined)]);
-      }),
-    };
+    const room = new RongCloudRoom(this.client, joined.room, events, this.#cache, (left) => {
+      this.#rooms.delete(room);
+      this.#leaving = Promise.all([this.#leaving, left.catch(() => undefined)]);
+    });
+    this.#rooms.add(room);
+    return { code: CALL_SUCCESS, room };
+  }
+
+  /** IMLib's connection status changed: the joined rooms' calls hear of it as our link. */
+  imStatusChanged(connected: boolean): void {
+    this.#rooms.forEach((room) => room.imLinkChanged(connected));
   }
 
   /** The RTC rooms this user (on any device) is in, as plugin-rtc's `getJoinedRoomInfo` reports. */

@@ -94,7 +94,7 @@ export class RongCloudRoom implements MediaRoom {
   constructor(
     private readonly client: RTCClientLike,
     private readonly room: RTCRoomLike,
-    events: RoomEvents,
+    private readonly events: RoomEvents,
     private readonly cache: RemoteTrackCache,
     /** Told about each leave in flight, so that the next join can wait for it. */
     private readonly onLeaving: (left: Promise<unknown>) => void = () => undefined,
@@ -152,6 +152,12 @@ export class RongCloudRoom implements MediaRoom {
     if (muted) track.mute();
     else track.unmute();
     return { code: CALL_SUCCESS };
+  }
+
+  /** IMLib's connection, which carries the call's signals, went down or came back. */
+  imLinkChanged(up: boolean): void {
+    if (!this.#left)
+      this.events.onConnectionChange?.(this.room.getCrtUserId(), up ? 'connected' : 'reconnecting');
   }
 
   async leave(): Promise<void> {

@@ -87,6 +87,8 @@ export function incomingSignalOf(message: IReceivedMessage): IncomingSignal | un
 export interface PluginSignalingHooks {
   /** The IM client was destroyed (`RongIMLib.destroy()`): nothing can be sent any more. */
   onDestroy?(): void;
+  /** IMLib's connection status changed (`RCConnectionStatus`). */
+  onStatus?(status: number): void;
 }
 
 /**
@@ -104,6 +106,7 @@ export class PluginSignalingPort implements SignalingPort {
     this.#context = context;
     context.onmessage = (message) => this.#onMessage(message);
     context.ondestroy = () => hooks.onDestroy?.();
+    context.onconnectionstatechange = (status) => hooks.onStatus?.(status);
   }
 
   getUserId(): string {

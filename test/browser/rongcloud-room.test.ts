@@ -155,6 +155,16 @@ describe('RongCloud backend: room events, media changes and multiple devices', (
     expect(bob.log.all('quality').length).to.equal(3);
   });
 
+  it('room: IMLib’s connection going down and back is our link reconnecting, then connected', async () => {
+    await connected();
+    bob.context.onconnectionstatechange!(2 as never); // DISCONNECTED
+    expect(await bob.log.next('link')).to.deep.include({ userId: 'bob', state: 'reconnecting' });
+    bob.context.onconnectionstatechange!(1 as never); // CONNECTING: still down
+    bob.context.onconnectionstatechange!(0 as never); // CONNECTED
+    expect(await bob.log.next('link')).to.deep.include({ userId: 'bob', state: 'connected' });
+    expect(bob.log.all('link').length).to.equal(2);
+  });
+
   it('room: our link still down after reconnectTimeout ends the call with 7 (17 at the other side)', async () => {
     await world.dispose();
     world = new World();
