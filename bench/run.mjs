@@ -23,14 +23,14 @@
 //     runs default 12 (4 in each of 3 browsers, each browser with a warm-up), at least 5; cycles
 //     default 30; --only measures that figure alone; --trace prints the group runs'
 //     getUserMedia, room messages and connection steps.
-import { spawn, spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs } from '../web-test-runner.config.mjs';
+import { startTurnServer } from '../test/wtr-plugins.mjs';
 import { closure, gzipSize } from './dist-closure.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -565,45 +565,9 @@ async function groupOfFour() {
   );
 }
 
-/** Debian's coturn on loopback, one long-term user; resolves once it listens. */
-async function startTurn(port) {
-  const child = spawn(
-    '/usr/bin/turnserver',
-    [
-      '-n',
-      '--no-cli',
-      '--no-tls',
-      '--no-dtls',
-      '--no-tcp-relay',
-      '--log-file=stdout',
-      '--listening-ip=127.0.0.1',
-      '--relay-ip=127.0.0.1',
-      `--listening-port=${port}`,
-      '--min-port=41000',
-      '--max-port=41999',
-      '--allow-loopback-peers',
-      '--lt-cred-mech',
-      '--user=rc:bench',
-      '--realm=rc-call.bench',
-      '--fingerprint',
-      `--pidfile=${join(tmpdir(), `rc-bench-turn-${port}.pid`)}`,
-      `--db=${join(tmpdir(), `rc-bench-turn-${port}.sqlite`)}`,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  await new Promise((done, fail) => {
-    let out = '';
-    const read = (chunk) => {
-      out += chunk;
-      if (/Total General servers/.test(out)) done();
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => fail(new Error(`turnserver exited with ${code}`)));
-  });
-  child.stdout.resume();
-  child.stderr.resume();
-  return child;
+/** Debian's coturn on loopback (the tests' own starter), user `rc`, credential `bench`. */
+function startTurn(port) {
+  return startTurnServer({ port, credential: 'bench', relayPorts: '41000-41999' });
 }
 
 function killed(child) {

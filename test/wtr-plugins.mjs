@@ -252,6 +252,45 @@ async function runPeer({ userId, signal, channelName }) {
 export const TURNSERVER = '/usr/bin/turnserver';
 
 /**
+ * Starts Debian's coturn on loopback: UDP only, one long-term user `rc` with `credential`, relay
+ * ports in `relayPorts` (`from-to`); resolves with its process once it listens. The bench uses it
+ * too.
+ */
+export async function startTurnServer({ port, credential, relayPorts }) {
+  const [minPort, maxPort] = relayPorts.split('-');
+  const args = [
+    ...['-n', '--no-cli', '--no-tls', '--no-dtls', '--no-tcp-relay', '--log-file=stdout'],
+    ...['--listening-ip=127.0.0.1', '--relay-ip=127.0.0.1', `--listening-port=${port}`],
+    ...[`--min-port=${minPort}`, `--max-port=${maxPort}`, '--allow-loopback-peers'],
+    ...['--lt-cred-mech', `--user=rc:${credential}`, '--realm=rc-call.test', '--fingerprint'],
+    `--pidfile=${join(tmpdir(), `rc-turn-${port}.pid`)}`,
+    `--db=${join(tmpdir(), `rc-turn-${port}.sqlite`)}`,
+  ];
+  const child = spawn(TURNSERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise((resolveStart, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`turnserver did not start: ${out}`)), 5000);
+    const read = (chunk) => {
+      out += chunk;
+      if (/Total General servers/i.test(out)) {
+        clearTimeout(timer);
+        resolveStart();
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`turnserver exited with ${code}: ${out}`));
+    });
+  });
+  // Keep reading, or a full pipe would stall the server.
+  child.stdout.resume();
+  child.stderr.resume();
+  return child;
+}
+
+/**
  * A real TURN server for the fault tests: Debian's coturn on loopback, UDP only, one long-term user.
  * - `turn-start` {port?} → {urls, username, credential} or {missing: true} when coturn is not installed;
  * - `turn-kill`: SIGKILLs it (its allocations are gone; a restart on the same port has none).
@@ -280,48 +319,7 @@ function turnPlugin() {
       if (!existsSync(TURNSERVER)) return { missing: true };
       await kill();
       const port = payload?.port ?? 20000 + Math.floor(Math.random() * 20000);
-      const args = [
-        '-n',
-        '--no-cli',
-        '--no-tls',
-        '--no-dtls',
-        '--no-tcp-relay',
-        '--log-file=stdout',
-        '--listening-ip=127.0.0.1',
-        '--relay-ip=127.0.0.1',
-        `--listening-port=${port}`,
-        '--min-port=40000',
-        '--max-port=40999',
-        '--allow-loopback-peers',
-        '--lt-cred-mech',
-        '--user=rc:test',
-        '--realm=rc-call.test',
-        '--fingerprint',
-        `--pidfile=${join(tmpdir(), `rc-turn-${port}.pid`)}`,
-        `--db=${join(tmpdir(), `rc-turn-${port}.sqlite`)}`,
-      ];
-      child = spawn(TURNSERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-      const running = child;
-      await new Promise((resolveStart, reject) => {
-        let out = '';
-        const timer = setTimeout(() => reject(new Error(`turnserver did not start: ${out}`)), 5000);
-        const read = (chunk) => {
-          out += chunk;
-          if (/listener opened on|Total General servers/i.test(out)) {
-            clearTimeout(timer);
-            resolveStart();
-          }
-        };
-        running.stdout.on('data', read);
-        running.stderr.on('data', read);
-        running.once('exit', (code) => {
-          clearTimeout(timer);
-          reject(new Error(`turnserver exited with ${code}: ${out}`));
-        });
-      });
-      // Keep reading, or a full pipe would stall the server.
-      running.stdout.resume();
-      running.stderr.resume();
+      child = await startTurnServer({ port, credential: 'test', relayPorts: '40000-40999' });
       return {
         urls: `turn:127.0.0.1:${port}?transport=udp`,
         username: 'rc',

@@ -6,13 +6,14 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { RCCallEndReason, RCCallMediaType } from '../../src/calllib/index.js';
+import { RCCallEndReason } from '../../src/calllib/index.js';
+import type { LocalCallClientOptions } from '../../src/local/index.js';
 import {
   connections,
-  createParty,
   destroyAll,
   grows,
   inbound,
+  videoCall,
   waitFor,
   type Party,
 } from './local-harness.js';
@@ -38,17 +39,13 @@ const killTurn = () => executeServerCommand('turn-kill');
 
 const NETWORK = [RCCallEndReason.NETWORK_ERROR, RCCallEndReason.REMOTE_NETWORK_ERROR];
 
-async function call(alice: Party, bob: Party): Promise<void> {
-  const result = await alice.client.call({
-    targetId: 'bob',
-    mediaType: RCCallMediaType.AUDIO_VIDEO,
-    listener: alice.listener,
-  });
-  expect(result.code).to.equal(10000);
-  alice.session = result.session;
+/** Alice calls bob (the harness's video call) with `options`; resolves once media flows. */
+async function call(options: Partial<LocalCallClientOptions>): Promise<[Party, Party]> {
+  const [alice, bob] = await videoCall(undefined, options);
   const up = (p: Party) => connections(p)[0]?.connectionState === 'connected';
   await waitFor(() => up(alice) && up(bob), 'both connections up', 15_000);
   await grows(() => inbound(bob, 'video', 'framesDecoded'), 'bob decodes alice');
+  return [alice, bob];
 }
 
 const liveTracks = (p: Party) =>
@@ -66,11 +63,8 @@ describe('local backend: faults outside the page', () => {
   describe('the relay process is killed mid-call', () => {
     it('media flows while it is down; when it is back the call goes on and changes arrive', async () => {
       const relay = await startRelay();
-      const options = { signal: relay.signalUrl, reconnectTimeout: 20_000 };
-      const alice = await createParty('alice', options);
-      const bob = await createParty('bob', { ...options, autoAccept: true });
-      parties = [alice, bob];
-      await call(alice, bob);
+      parties = await call({ signal: relay.signalUrl, reconnectTimeout: 20_000 });
+      const [alice, bob] = parties;
       await killRelay();
       await waitFor(
         () => [alice, bob].every((p) => p.links.some((l) => l.state === 'reconnecting')),
@@ -96,11 +90,8 @@ describe('local backend: faults outside the page', () => {
 
     it('not back within the limit: both end with NETWORK_ERROR and nothing is left open', async () => {
       const relay = await startRelay();
-      const options = { signal: relay.signalUrl, reconnectTimeout: 2000 };
-      const alice = await createParty('alice', options);
-      const bob = await createParty('bob', { ...options, autoAccept: true });
-      parties = [alice, bob];
-      await call(alice, bob);
+      parties = await call({ signal: relay.signalUrl, reconnectTimeout: 2000 });
+      const [alice, bob] = parties;
       await killRelay();
       await waitFor(() => alice.closed.length + bob.closed.length === 2, 'both calls end', 10_000);
       expect(alice.closed[0].endReason).to.equal(RCCallEndReason.NETWORK_ERROR);
@@ -123,12 +114,8 @@ describe('local backend: faults outside the page', () => {
         iceServers: [{ urls, username, credential }],
         iceTransportPolicy: 'relay',
       };
-      const channelName = `rc-faults-${Math.random().toString(36).slice(2)}`;
-      const options = { channelName, rtcConfiguration, reconnectTimeout };
-      const alice = await createParty('alice', options);
-      const bob = await createParty('bob', { ...options, autoAccept: true });
-      parties = [alice, bob];
-      await call(alice, bob);
+      parties = await call({ rtcConfiguration, reconnectTimeout });
+      const [alice, bob] = parties;
       const pair = await selectedPair(connections(alice)[0]);
       expect(pair).to.deep.equal(['relay', 'relay']);
       return { alice, bob, turn };
