@@ -30,7 +30,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs } from '../web-test-runner.config.mjs';
-import { startTurnServer } from '../test/wtr-plugins.mjs';
+import { killProcess, startTurnServer } from '../test/wtr-plugins.mjs';
 import { closure, gzipSize } from './dist-closure.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -570,14 +570,6 @@ function startTurn(port) {
   return startTurnServer({ port, credential: 'bench', relayPorts: '41000-41999' });
 }
 
-function killed(child) {
-  return new Promise((done) => {
-    if (child.exitCode !== null) return done();
-    child.once('exit', done);
-    child.kill('SIGKILL');
-  });
-}
-
 /**
  * The faults of issue 15, each run a fresh call in one page: (a) the relay closes for 2 s while
  * the call goes on, then listens again on its port: the time from it listening to both sides'
@@ -651,7 +643,7 @@ async function faults() {
           [relay.signalUrl, iceServers],
         );
         const killedAt = Date.now();
-        await killed(turn);
+        await killProcess(turn);
         await until((s) => s.callee === 'reconnecting', 'the callee sees the caller reconnecting');
         const noticed = Date.now() - killedAt;
         turn = await startTurn(turnPort);
@@ -667,7 +659,7 @@ async function faults() {
         );
         await page.evaluate(() => window.bench.faultEnd());
       }
-      await killed(turn);
+      await killProcess(turn);
     });
   } finally {
     await relay.close();

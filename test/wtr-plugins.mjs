@@ -118,10 +118,7 @@ function localPeersPlugin() {
   const killRelayProcess = async () => {
     const child = relayProcess;
     relayProcess = undefined;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
+    await killProcess(child);
   };
 
   return {
@@ -251,6 +248,14 @@ async function runPeer({ userId, signal, channelName }) {
 /** Where Debian's coturn puts its server. */
 export const TURNSERVER = '/usr/bin/turnserver';
 
+/** SIGKILLs `child` (if it still runs) and resolves once it has exited. */
+export async function killProcess(child) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await exited;
+}
+
 /**
  * Starts Debian's coturn on loopback: UDP only, one long-term user `rc` with `credential`, relay
  * ports in `relayPorts` (`from-to`); resolves with its process once it listens. The bench uses it
@@ -300,10 +305,7 @@ function turnPlugin() {
   const kill = async () => {
     const running = child;
     child = undefined;
-    if (!running || running.exitCode !== null) return;
-    const exited = new Promise((r) => running.once('exit', r));
-    running.kill('SIGKILL');
-    await exited;
+    await killProcess(running);
   };
   return {
     name: 'rc-turn',

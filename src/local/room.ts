@@ -1,8 +1,6 @@
 import type { MediaRoom, RoomEvents } from '../calllib/ports.js';
 import type { RCLocalTrack, RCTrack } from '../calllib/types.js';
-import { qualityReport, type LinkMeasure } from '../calllib/quality.js';
-import type { RCNetworkQuality } from '../calllib/types.js';
-import { LinkStats } from './link-stats.js';
+import { LinkMonitor } from './link-stats.js';
 import { Peer } from './peer.js';
 import type { LocalSignaling } from './signaling.js';
 import { RemoteTracks } from './remote-tracks.js';
@@ -13,22 +11,6 @@ import type { TransportMessage } from './transport.js';
 const SUCCESS = 10000;
 /** A departure reported by the transport waits this long for the endpoint to come back (reconnect). */
 const LEAVE_GRACE_MS = 1500;
-/** How often each peer connection is measured (network quality). */
-export const QUALITY_MS = 1000;
-/** A better uplink must last this many measures before the video goes back up. */
-const RAISE_AFTER = 3;
-
-/**
- * What the video sends while our uplink is `fair` or `poor`/`lost`: a lower bitrate, then a
- * smaller picture too, so that audio keeps its share. `good`: as the mesh decides.
- */
-const UPLINK_LIMITS: Record<RCNetworkQuality, { bitrate?: number; scale: number }> = {
-  good: { scale: 1 },
-  fair: { bitrate: 500_000, scale: 1 },
-  poor: { bitrate: 150_000, scale: 2 },
-  lost: { bitrate: 150_000, scale: 2 },
-};
-const RANK: Record<RCNetworkQuality, number> = { good: 0, fair: 1, poor: 2, lost: 3 };
 
 export interface RoomContext {
   signaling: LocalSignaling;
@@ -56,11 +38,8 @@ export class LocalRoom implements MediaRoom {
   joinOnPublish = false;
   /** Who placed the call, as this room first knew it: the same in every `join` and `state`. */
   private readonly caller?: string;
-  private readonly linkStats = new WeakMap<Member, LinkStats>();
-  private readonly measuring: ReturnType<typeof setInterval>;
-  /** The uplink the video is limited for, and how many measures in a row were better. */
-  private uplink: RCNetworkQuality = 'good';
-  private better = 0;
+  /** Network quality, once a second; the video sent follows our uplink. */
+  private readonly links: LinkMonitor;
 
   constructor(
     readonly roomId: string,
@@ -68,12 +47,12 @@ export class LocalRoom implements MediaRoom {
     private readonly context: RoomContext,
   ) {
     this.caller = context.signaling.callerOf(roomId);
-    let busy = false; // a slow getStats is not asked again before it answers
-    this.measuring = setInterval(() => {
-      if (busy) return;
-      busy = true;
-      void this.measure().finally(() => (busy = false));
-    }, QUALITY_MS);
+    this.links = new LinkMonitor({
+      members: () => [...this.members.values()],
+      selfId: () => this.me,
+      report: (quality) => !this.left && this.events.onNetworkQuality?.(quality),
+      limitChanged: () => this.rescale(),
+    });
     this.remote = new RemoteTracks(events, (track) => context.track(track));
     this.unlisten.push(
       context.signaling.onRoomMessage((m) => this.receive(m)),
@@ -191,7 +170,7 @@ export class LocalRoom implements MediaRoom {
     if (this.left) return;
     this.left = true;
     this.backlog = null;
-    clearInterval(this.measuring);
+    this.links.stop();
     const users = this.getRemoteUserIds();
     if (users.length) this.post(users, { type: 'leave' });
     this.unlisten.forEach((off) => off());
@@ -270,7 +249,7 @@ export class LocalRoom implements MediaRoom {
           track: (slot) => this.published.get(slot)?.track ?? null,
           // A peer counts itself, also while it is being made.
           videoScale: () => this.videoScale(this.members.size + (this.members.has(key) ? 0 : 1)),
-          videoBitrate: () => UPLINK_LIMITS[this.uplink].bitrate,
+          videoBitrate: () => this.links.limit.bitrate,
         },
         {
           send: (rtc) => this.post([userId], { type: 'rtc', toDevice: deviceId, rtc }),
@@ -325,52 +304,7 @@ export class LocalRoom implements MediaRoom {
 
   private videoScale(remoteDevices = this.members.size): number {
     const mesh = this.published.get('video')?.meshScale(remoteDevices) ?? 1;
-    return mesh * UPLINK_LIMITS[this.uplink].scale;
-  }
-
-  /** The video sent is what our uplink allows (see {@link UPLINK_LIMITS}). */
-  get videoLimit(): RCNetworkQuality {
-    return this.uplink;
-  }
-
-  /**
-   * Measures every peer connection: each member's downlink quality and ours (the worst uplink) go
-   * to the engine, and our video follows our uplink: down at once, up after {@link RAISE_AFTER}.
-   */
-  private async measure(): Promise<void> {
-    const members = [...this.members.values()];
-    if (this.left || members.length === 0) return;
-    const ups: LinkMeasure[] = [];
-    for (const member of members) {
-      let stats = this.linkStats.get(member);
-      if (!stats) this.linkStats.set(member, (stats = new LinkStats()));
-      try {
-        const { down, up } = await stats.read(member.peer.pc, member.tracks.size > 0);
-        ups.push(up);
-        if (!this.left) this.events.onNetworkQuality?.(qualityReport(member.userId, down));
-      } catch {
-        // A connection closing while it was read: the next measure goes without it.
-      }
-    }
-    if (this.left || ups.length === 0) return;
-    const reports = ups.map((up) => qualityReport(this.me, up));
-    const worst = reports.reduce((a, b) => (RANK[b.quality] > RANK[a.quality] ? b : a));
-    this.events.onNetworkQuality?.(worst);
-    this.limitVideo(worst.quality);
-  }
-
-  private limitVideo(quality: RCNetworkQuality): void {
-    if (RANK[quality] > RANK[this.uplink]) {
-      this.better = 0;
-      this.uplink = quality;
-      this.rescale();
-    } else if (RANK[quality] < RANK[this.uplink] && ++this.better >= RAISE_AFTER) {
-      this.better = 0;
-      this.uplink = quality;
-      this.rescale();
-    } else if (quality === this.uplink) {
-      this.better = 0;
-    }
+    return mesh * this.links.limit.scale;
   }
 
   private rescale(): void {
