@@ -68,8 +68,9 @@ const PEER_PAGE = '/__rc-local-peer.html';
 
 /**
  * Commands for the local backend's cross-context tests:
- * - `local-relay-start` {port?} → {signalUrl, port}: the real relay (dist/relay.js), allowing the test page's origin;
- * - `local-relay-stop`: closes it (clients see `disconnected` and retry);
+ * - `local-relay-start` {port?, secret?} → {signalUrl, port} (with a secret, tokens are needed);
+ * - `local-signal-token` {userId, secret, expiresIn?} → a token from `createSignalToken`, as an app's server mints it;: the real relay (dist/relay.js), allowing the test page's origin;
+ * - `local-relay-stop` {secret?}: closes it, or the one with a secret (clients see `disconnected` and retry);
  * - `local-relay-process-start` {port?} → {signalUrl, port}: the relay in a process of its own;
  * - `local-relay-process-kill`: SIGKILLs that process (no close frames: the sockets just break);
  * - `local-peer-open` {userId, signal?, channelName?, sameContext?} → {id}: a page running an auto-answering
@@ -82,14 +83,17 @@ const PEER_PAGE = '/__rc-local-peer.html';
  */
 function localPeersPlugin() {
   let relay;
+  /** The relay with a secret (`local-relay-start` {secret}), apart from the plain one. */
+  let authRelay;
   const peers = new Map();
   let nextId = 1;
 
-  const startRelay = async (origin, port) => {
+  const startRelay = async (origin, port, secret) => {
     const file = resolve('dist/relay.js');
     if (!existsSync(file)) throw new Error('dist/relay.js is missing: run `npm run build` first');
     const { createRelayServer } = await import(pathToFileURL(file).href);
-    return createRelayServer({ host: '127.0.0.1', port: port ?? 0, origins: [origin], log: false });
+    const options = { host: '127.0.0.1', port: port ?? 0, origins: [origin], log: false, secret };
+    return createRelayServer(options);
   };
 
   let relayProcess;
@@ -137,6 +141,7 @@ function localPeersPlugin() {
       peers.clear();
       await relay?.close();
       relay = undefined;
+      await authRelay?.close();
       await killRelayProcess();
     },
     async executeCommand({ command, payload, session }) {
@@ -145,9 +150,24 @@ function localPeersPlugin() {
       const origin = new URL(page.url()).origin;
       switch (command) {
         case 'local-relay-start':
+          if (payload?.secret) {
+            // A relay of its own: files run in parallel share the plain one.
+            await authRelay?.close();
+            authRelay = await startRelay(origin, payload.port, payload.secret);
+            return { signalUrl: authRelay.signalUrl, port: authRelay.port };
+          }
           relay ??= await startRelay(origin, payload?.port);
           return { signalUrl: relay.signalUrl, port: relay.port };
+        case 'local-signal-token': {
+          const { createSignalToken } = await import(pathToFileURL(resolve('dist/relay.js')).href);
+          return createSignalToken(payload);
+        }
         case 'local-relay-stop':
+          if (payload?.secret) {
+            await authRelay?.close();
+            authRelay = undefined;
+            return true;
+          }
           await relay?.close();
           relay = undefined;
           return true;

@@ -16,6 +16,12 @@ export interface LocalCallClientOptions extends IInstallOptions {
   deviceId?: string;
   /** BroadcastChannel name when there is no relay (tests isolate themselves with their own). */
   channelName?: string;
+  /**
+   * The relay's token for this user (a relay started with a secret needs one; see
+   * `createSignalToken`). Sent in the first frame, never in the URL. A bad or expired one fails
+   * the connection with an error whose `code` is `auth/token-invalid`, and nothing retries.
+   */
+  signalToken?: string;
   /** Passed to every `RTCPeerConnection` (ICE servers for calls across networks). */
   rtcConfiguration?: RTCConfiguration;
   /** The connection to the relay (or the channel) changed state. */
@@ -95,7 +101,7 @@ export async function createLocalCallClient(
         'createLocalCallClient: with a relay, userId must be 1–64 of A–Z a–z 0–9 _ . @ : -',
       );
     }
-    transport = new WsTransport(String(signal), userId, endpointId);
+    transport = new WsTransport(String(signal), userId, endpointId, options.signalToken);
   } else {
     transport = new BroadcastTransport(
       userId,

@@ -7,6 +7,8 @@ import {
   type TransportSendResult,
 } from './transport.js';
 
+/** The relay's close code for a refused token (`src/relay/token.ts`). */
+const AUTH_CLOSE_CODE = 4401;
 /** Reconnect delays: 250 ms doubling up to 8 s, with jitter so a restarted relay is not stormed. */
 const BACKOFF_FIRST_MS = 250;
 const BACKOFF_MAX_MS = 8000;
@@ -54,6 +56,8 @@ export class WsTransport implements Transport {
     signal: string,
     readonly userId: string,
     readonly deviceId: string,
+    /** Sent as the first frame, `{"type":"auth","token"}`, when the relay needs one. */
+    private readonly token?: string,
   ) {
     this.url = relayUrl(signal, userId, deviceId);
   }
@@ -100,6 +104,8 @@ export class WsTransport implements Transport {
     this.setStatus('connecting');
     const socket = new WebSocket(this.url);
     this.socket = socket;
+    const token = this.token;
+    if (token) socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token }));
     socket.onmessage = (e) => {
       const frame = parse(e.data);
       if (frame?.type === 'welcome') {
@@ -112,10 +118,19 @@ export class WsTransport implements Transport {
         this.receive(frame);
       }
     };
-    socket.onclose = () => {
+    socket.onclose = (e) => {
       if (this.socket !== socket) return;
       this.socket = undefined;
       this.failPending();
+      if (e.code === AUTH_CLOSE_CODE) {
+        // The relay refused the token: another try would be refused the same way.
+        const error = Object.assign(new Error(`The relay refused the token: ${e.reason}`), {
+          code: 'auth/token-invalid',
+        });
+        reject?.(error);
+        this.close();
+        return;
+      }
       if (reject) {
         reject(new Error(`Cannot connect to the relay at ${this.url.origin}${this.url.pathname}`));
         this.close();

@@ -13,5 +13,12 @@ export {
   type RelayServerOptions,
 } from './server.js';
 export { createStaticHandler, mimeType, type StaticRoute } from './static.js';
+export {
+  AUTH_CLOSE_CODE,
+  createSignalToken,
+  verifySignalToken,
+  type SignalTokenOptions,
+  type TokenCheck,
+} from './token.js';
 export { ID_PATTERN, isValidId, parseClientFrame } from './protocol.js';
 export type { ParsedFrame, RelayErrorCode, SendFrame, ServerFrame } from './protocol.js';

@@ -1,4 +1,5 @@
 import { parseOrigins, type AllowedOrigins } from './origin.js';
+import { signalSecret } from './token.js';
 
 /** Options of {@link attachRelay} and {@link createRelayServer}. */
 export interface RelayOptions {
@@ -21,6 +22,11 @@ export interface RelayOptions {
   maxRecipients?: number;
   /** A receiver whose unsent backlog exceeds this many bytes is dropped as too slow. Default 4 MiB. */
   maxBufferedBytes?: number;
+  /**
+   * With a secret, a connection must send a valid token (see `createSignalToken`) in its first
+   * frame, and its user id is the token's. Default: env `RC_SIGNAL_SECRET`; none: ids are believed.
+   */
+  secret?: string;
   /** Where the per-connection log lines go; `false` silences them. Default `console.log`. */
   log?: ((line: string) => void) | false;
 }
@@ -34,6 +40,7 @@ export interface ResolvedRelayOptions {
   rateWindowMs: number;
   maxRecipients: number;
   maxBufferedBytes: number;
+  secret: string | undefined;
   log: (line: string) => void;
 }
 
@@ -51,6 +58,7 @@ export function resolveRelayOptions(options: RelayOptions = {}): ResolvedRelayOp
     rateWindowMs: positive(options.rateWindowMs, 10_000),
     maxRecipients: Math.floor(positive(options.maxRecipients, 100)),
     maxBufferedBytes: positive(options.maxBufferedBytes, 4 * 1024 * 1024),
+    secret: signalSecret(options.secret),
     log: log === false ? () => {} : (log ?? ((line) => console.log(line))),
   };
 }

@@ -5,6 +5,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { RelayConnection, SlidingWindowLimiter } from './connection.js';
 import type { ResolvedRelayOptions } from './options.js';
 import { isValidId, parseClientFrame, type RelayErrorCode } from './protocol.js';
+import { AUTH_CLOSE_CODE, AUTH_TIMEOUT_MS, verifySignalToken } from './token.js';
 
 /** A running relay: see {@link attachRelay}. */
 export interface Relay {
@@ -86,6 +87,62 @@ export class RelayHub implements Relay {
     const userId = url.searchParams.get('user');
     const deviceId = url.searchParams.get('device');
     const address = request.socket.remoteAddress ?? 'unknown';
+    const secret = this.#options.secret;
+    if (secret && !this.#closing) {
+      void this.#authenticate(ws, secret, userId, deviceId, address).then(
+        (tokenUser) => tokenUser && this.#open(ws, tokenUser, deviceId, address),
+      );
+      return;
+    }
+    this.#open(ws, userId, deviceId, address);
+  }
+
+  /**
+   * Waits for the connection's first frame, `{"type":"auth","token":"…"}`: resolves the token's
+   * user id, or closes with 4401 (a bad, expired or missing token, another user id in the query,
+   * or nothing valid within 5 s) and resolves nothing.
+   */
+  async #authenticate(
+    ws: WebSocket,
+    secret: string,
+    queryUser: string | null,
+    deviceId: string | null,
+    address: string,
+  ): Promise<string | undefined> {
+    const refuse = (reason: string) => {
+      this.log(`refused ${address}: ${reason}`);
+      if (ws.readyState === ws.OPEN) ws.close(AUTH_CLOSE_CODE, reason);
+      return undefined;
+    };
+    const frame = await new Promise<string | undefined>((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), AUTH_TIMEOUT_MS);
+      ws.once('message', (data, isBinary) => {
+        clearTimeout(timer);
+        resolve(isBinary ? '' : rawText(data));
+      });
+      ws.once('close', () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      });
+    });
+    if (frame === undefined) return refuse('no auth frame within 5 s');
+    let token: unknown;
+    try {
+      const value = JSON.parse(frame) as { type?: unknown; token?: unknown };
+      if (value?.type === 'auth') token = value.token;
+    } catch {
+      // not JSON: no token
+    }
+    const check = await verifySignalToken(token, secret);
+    if (!check.ok) return refuse(check.reason);
+    if (queryUser !== null && queryUser !== check.userId)
+      return refuse('user id in the query is not the token’s');
+    if (!isValidId(deviceId)) return refuse('invalid device id');
+    if (ws.readyState !== ws.OPEN || this.#closing) return undefined;
+    return check.userId;
+  }
+
+  #open(ws: WebSocket, userId: string | null, deviceId: string | null, address: string): void {
     // Refusing after the handshake, not with an HTTP status, lets a browser read the reason.
     if (this.#closing) {
       ws.close(1001, 'server closing');

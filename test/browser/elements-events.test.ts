@@ -50,11 +50,13 @@ describe('call events', () => {
     await stateIs(bob, 'active');
     await settle(alice, bob);
     part(bob.session, 'mic')!.click();
-    await waitUntil(() => doc.of('mutechange').length === 1);
+    // Generous waits: on a busy machine a click's event can take more than waitUntil's 1 s.
+    const patiently = { timeout: 5000 };
+    await waitUntil(() => doc.of('mutechange').length === 1, 'mutechange', patiently);
     part(bob.session, 'to-audio')!.click();
-    await waitUntil(() => doc.of('mediamodify').length === 1);
+    await waitUntil(() => doc.of('mediamodify').length === 1, 'mediamodify', patiently);
     part(alice.session, 'hangup')!.click();
-    await waitUntil(() => doc.of('sessionclose').length === 2);
+    await waitUntil(() => doc.of('sessionclose').length === 2, 'sessionclose', patiently);
     await settle(alice, bob);
 
     // Exactly once: each store event became one DOM event, and no DOM event was seen twice.
