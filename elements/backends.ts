@@ -1,6 +1,5 @@
 import type { RCCallClient } from '../src/calllib/client.js';
 import type { IInstallOptions } from '../src/calllib/types.js';
-import type { RongCloudErrorCode } from '../src/rongcloud/codes.js';
 import type { CallErrorCode } from './error-codes.js';
 import type { CallClientStatus } from './events.js';
 import type { Backend } from './validation.js';
@@ -12,6 +11,8 @@ export interface BackendConfig {
   signalUrl?: string;
   appkey?: string;
   token?: string;
+  /** The local backend's relay token (`signal-token`). */
+  signalToken?: string;
   navigators: string[];
   name?: string;
   portraitUri?: string;
@@ -37,10 +38,19 @@ export interface StartedBackend {
   userId?: string;
   /** Stops status reporting and closes the backend's connection; the store destroys the client. */
   stop(): void;
+  /** Local backend with a relay: hands it a new `signal-token` without reconnecting. */
+  renewToken?(token: string): void;
 }
 
 /** A backend's connection status changed; `error` when it failed or was ended by the server. */
 export type StatusSink = (status: CallClientStatus, error?: BackendFailure) => void;
+
+/** What a backend reports besides its status. */
+export interface BackendSinks {
+  onStatus: StatusSink;
+  /** The relay asks for a new `signal-token` before the current one expires. */
+  onTokenExpiring?(): void;
+}
 
 export interface BackendFailure {
   code: CallErrorCode;
@@ -48,71 +58,43 @@ export interface BackendFailure {
   recoverable: boolean;
 }
 
-/** Starts the backend `config` names, with the store's install `options`. */
+/**
+ * Starts the backend `config` names, with the store's install `options`. The starters are a chunk
+ * of their own, fetched together with the backend and the engine (in dist/ the engine is
+ * `calllib.js`, which the backend's file imports: the browser would only ask for it once that file
+ * had arrived).
+ */
 export async function connectBackend(
   config: BackendConfig,
   options: IInstallOptions,
-  onStatus: StatusSink,
+  sinks: BackendSinks,
 ): Promise<StartedBackend> {
-  return config.backend === 'local'
-    ? connectLocal(config, options, onStatus)
-    : connectRongCloud(config, options, onStatus);
-}
-
-/**
- * Imports a backend and, at the same time, the engine: in dist/ the engine is `calllib.js`, which
- * the backend's file imports, and the browser would only ask for it once that file had arrived.
- */
-function withEngine<T>(backend: Promise<T>): Promise<T> {
-  return Promise.all([backend, import('../src/calllib/index.js')]).then(([mod]) => mod);
-}
-
-async function connectLocal(
-  config: BackendConfig,
-  options: IInstallOptions,
-  onStatus: StatusSink,
-): Promise<StartedBackend> {
-  if (!config.userId) {
-    throw new BackendError('config/missing-user-id', 'The local backend needs a user-id', true);
-  }
-  const { createLocalCallClient } = await withEngine(import('../src/local/index.js'));
-  let live = true;
-  try {
-    const client = await createLocalCallClient({
-      ...config.backendOptions,
-      ...options,
-      userId: config.userId,
-      ...(config.signalUrl ? { signal: config.signalUrl } : {}),
-      onStatusChange: (status) => {
-        if (live) onStatus(status);
-      },
-    });
-    return { client, userId: config.userId, stop: () => (live = false) };
-  } catch (cause) {
-    live = false;
-    if (cause instanceof TypeError) {
-      throw new BackendError('config/invalid-user-id', cause.message, true, cause);
+  if (config.backend === 'local') {
+    if (!config.userId) {
+      throw new BackendError('config/missing-user-id', 'The local backend needs a user-id', true);
     }
-    const where = config.signalUrl ? ` ${config.signalUrl}` : '';
-    throw new BackendError('network/offline', `Cannot reach the relay${where}`, true, cause);
+    const [start, local] = await Promise.all([
+      import('./backend-start.js'),
+      import('../src/local/index.js'),
+      import('../src/calllib/index.js'),
+    ]);
+    return start.startLocal(local, config, options, sinks);
   }
-}
-
-// Loaded only when used: the RongCloud SDK stays out of pages on the local backend.
-async function connectRongCloud(
-  config: BackendConfig,
-  options: IInstallOptions,
-  onStatus: StatusSink,
-): Promise<StartedBackend> {
   if (!config.appkey) {
     throw new BackendError('config/missing-appkey', 'The RongCloud backend needs an appkey', true);
   }
   if (!config.token) {
     throw new BackendError('config/missing-token', 'The RongCloud backend needs a token', true);
   }
-  let mod: typeof import('../src/rongcloud/index.js');
+  // Loaded only when used: the RongCloud SDK stays out of pages on the local backend.
+  let start: typeof import('./backend-start.js');
+  let rongcloud: typeof import('../src/rongcloud/index.js');
   try {
-    mod = await withEngine(import('../src/rongcloud/index.js'));
+    [start, rongcloud] = await Promise.all([
+      import('./backend-start.js'),
+      import('../src/rongcloud/index.js'),
+      import('../src/calllib/index.js'),
+    ]);
   } catch (cause) {
     throw new BackendError(
       'backend/unavailable',
@@ -121,38 +103,5 @@ async function connectRongCloud(
       cause,
     );
   }
-  let live = true;
-  let started = false;
-  try {
-    const connection = await mod.startRongCloud({
-      ...config.backendOptions,
-      appkey: config.appkey,
-      token: config.token,
-      navigators: config.navigators,
-      name: config.name,
-      portraitUri: config.portraitUri,
-      options,
-      onStatus: (status, error) => {
-        if (live && status !== 'error') onStatus(status);
-        // Errors while starting are reported by the rejection below; later ones (kicked) here.
-        if (live && status === 'error' && started) onStatus('error', error);
-      },
-    });
-    started = true;
-    return {
-      client: connection.client,
-      userId: connection.userId,
-      stop: () => {
-        live = false;
-        void connection.disconnect();
-      },
-    };
-  } catch (cause) {
-    live = false;
-    // startRongCloud rejects with a RongCloudStartError, whose codes are callerror codes.
-    const e = cause as { code?: RongCloudErrorCode; message?: unknown; recoverable?: unknown };
-    const code: CallErrorCode = typeof e?.code === 'string' ? e.code : 'connection/failed';
-    const message = typeof e?.message === 'string' ? e.message : String(cause);
-    throw new BackendError(code, message, e?.recoverable !== false, cause);
-  }
+  return start.startRongCloud(rongcloud, config, options, sinks.onStatus);
 }

@@ -10,6 +10,7 @@ export interface ClientAttributes {
   navigators?: string;
   userId?: string;
   signalUrl?: string;
+  signalToken?: string;
   name?: string;
   portrait?: string;
   lang?: string;
@@ -69,6 +70,7 @@ export function readClientConfig(
     reconnectTimeoutMs: Math.round(reconnect * 1000),
     userId: check('user-id', a.userId, v.parseUserId),
     signalUrl: check('signal-url', a.signalUrl, v.parseSignalUrl),
+    signalToken: a.signalToken?.trim() || undefined,
     navigators: check('navigators', a.navigators, v.parseNavigators),
     name: check('name', a.name, v.parseName),
     portraitUri: check('portrait', a.portrait, (raw) => v.parseImageUrl(raw, 'portrait')),
@@ -88,6 +90,7 @@ export function connectionKey(c: ClientConfig, extra: unknown[]): unknown[] {
     // RongCloud: the user id comes from the token and is only reflected.
     c.backend === 'local' ? c.userId : '',
     c.signalUrl,
+    c.signalToken,
     c.appkey,
     c.token,
     c.navigators.join(' '),

@@ -31,6 +31,7 @@ export class ClientConnection {
       recoverable: boolean,
       cause?: unknown,
     ) => void,
+    private readonly onTokenExpiring: () => void = () => {},
   ) {}
 
   /** Whether `inputs` differ from those of the connection made or being made. */
@@ -49,9 +50,12 @@ export class ClientConnection {
     try {
       const started = factory
         ? { client: await factory(options), stop: () => {} }
-        : await connectBackend(config, options, (status, error) => {
-            this.store.setStatus(status, error?.code);
-            if (error) this.onError(error.code, error.message, error.recoverable);
+        : await connectBackend(config, options, {
+            onStatus: (status, error) => {
+              this.store.setStatus(status, error?.code);
+              if (error) this.onError(error.code, error.message, error.recoverable);
+            },
+            onTokenExpiring: () => this.onTokenExpiring(),
           });
       if (generation !== this.#generation) {
         started.stop();
@@ -70,6 +74,19 @@ export class ClientConnection {
       this.store.setStatus('error', err.code);
       this.onError(err.code, err.message, err.recoverable, err.cause);
     }
+  }
+
+  /**
+   * Hands a connected backend the new `signal-token` of `inputs`, without reconnecting (calls go
+   * on); false when there is no such connection, and `connect()` is what the change needs.
+   */
+  renewToken(inputs: ConnectionInputs): boolean {
+    const token = inputs.config.signalToken;
+    const renew = this.#backend?.renewToken;
+    if (!token || !renew || this.store.status !== 'connected') return false;
+    renew(token);
+    this.#key = this.#keyOf(inputs);
+    return true;
   }
 
   /** Hangs up and destroys the client; a connection still on its way gives up. */

@@ -17,6 +17,10 @@ export interface SessionEventDetail {
   session: RCCallSession;
   incoming: boolean;
 }
+/** `tokenexpired`: the relay asks for a new `signal-token` for `userId`. */
+export interface TokenExpiredEventDetail {
+  userId: string;
+}
 export interface SenderEventDetail {
   session: RCCallSession;
   sender: ISenderInfo;
@@ -131,6 +135,7 @@ export interface CallEventDetails {
   networkquality: NetworkQualityEventDetail;
   sessionclose: SessionCloseEventDetail;
   statuschange: StatusChangeEventDetail;
+  tokenexpired: TokenExpiredEventDetail;
   devicechange: DeviceChangeEventDetail;
   callerror: CallErrorEventDetail;
 }
@@ -232,6 +237,7 @@ export interface CallEventMap {
   devicechange: CallEvent<'devicechange'>;
   sessionclose: CallEvent<'sessionclose'>;
   statuschange: CallEvent<'statuschange'>;
+  tokenexpired: CallEvent<'tokenexpired'>;
   callerror: CallEvent<'callerror'>;
   beforecall: IntentEvent<'beforecall'>;
   beforeaccept: IntentEvent<'beforeaccept'>;

@@ -26,6 +26,7 @@ import { IssueTracker } from './validation.js';
  * @attr navigators - RongCloud private-cloud navigation URLs, space- or comma-separated.
  * @attr user-id - The local backend's user id (RongCloud: reflects the connected user).
  * @attr signal-url - Local backend relay (`ws://` or `wss://`); absent: BroadcastChannel between tabs.
+ * @attr signal-token - The relay's token for this user, when the relay has a secret (`createSignalToken`); a new one set while connected renews it and keeps the calls.
  * @attr name - Own display name, sent with every call message.
  * @attr portrait - Own avatar URL (http, https or data:image), sent with every call message.
  * @attr lang - `zh` or `en`; default from `navigator.language`.
@@ -42,6 +43,7 @@ import { IssueTracker } from './validation.js';
  * @fires {CustomEvent<ScreenShareEventDetail>} screenshare - See `<rc-call-session>`.
  * @fires {CustomEvent<ConnectionStateEventDetail>} connectionstate - See `<rc-video-tile>`.
  * @fires {CustomEvent<NetworkQualityEventDetail>} networkquality - See `<rc-video-tile>`.
+ * @fires {CustomEvent<TokenExpiredEventDetail>} tokenexpired - The relay's token runs out within a minute: set a new `signal-token` and every call carries on; none, and the connection ends with `callerror` `auth/token-invalid`. `{userId}`.
  * @fires {CustomEvent<SessionEventDetail>} session - A call started; dispatched here when no `<rc-call-session>` shows it.
  * @fires {CustomEvent<SenderEventDetail>} ringing - See `<rc-call-session>`; here when no session element shows the call.
  * @fires {CustomEvent<SenderEventDetail>} accept - See `<rc-call-session>`.
@@ -75,6 +77,7 @@ export class RcCallClient extends LitElement {
     navigators: {},
     userId: { attribute: 'user-id', reflect: true },
     signalUrl: { attribute: 'signal-url' },
+    signalToken: { attribute: 'signal-token' },
     name: {},
     portrait: {},
     lang: {},
@@ -95,6 +98,7 @@ export class RcCallClient extends LitElement {
   navigators: string | undefined;
   userId: string | undefined;
   signalUrl: string | undefined;
+  signalToken: string | undefined;
   name: string | undefined;
   portrait: string | undefined;
   override lang = '';
@@ -112,8 +116,10 @@ export class RcCallClient extends LitElement {
   // Device choices read and write the store's (remembered) ones; see the accessors below.
   readonly store = new CallStore();
 
-  readonly #connection = new ClientConnection(this.store, (code, message, recoverable, cause) =>
-    this.#error(code, message, recoverable, cause),
+  readonly #connection = new ClientConnection(
+    this.store,
+    (code, message, recoverable, cause) => this.#error(code, message, recoverable, cause),
+    () => this.dispatchEvent(createCallEvent('tokenexpired', { userId: this.userId! })),
   );
   readonly #issues = new IssueTracker((code, message) => this.#error(code, message, true));
   #config: ClientConfig | undefined;
@@ -229,6 +235,7 @@ export class RcCallClient extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     this.#config = readClientConfig(this, this.#issues, !!this.clientFactory);
+    if (changed.has('signalToken')) this.#connection.renewToken(this.#inputs());
     if (changed.has('lang') || changed.has('strings'))
       this.store.setLocale({ lang: parseLang(this.lang), strings: this.strings });
     if (changed.has('name') || changed.has('portrait'))

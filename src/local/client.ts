@@ -22,6 +22,13 @@ export interface LocalCallClientOptions extends IInstallOptions {
    * the connection with an error whose `code` is `auth/token-invalid`, and nothing retries.
    */
   signalToken?: string;
+  /**
+   * The relay asks for a new token before `signalToken` expires: give it one with
+   * `client.setSignalToken(token)` and the connection, and every call, carries on.
+   */
+  onSignalTokenExpiring?(): void;
+  /** The relay closed an open connection for its token (it expired unrenewed, or a renewal was bad). */
+  onSignalError?(error: { code: 'auth/token-invalid'; message: string }): void;
   /** Passed to every `RTCPeerConnection` (ICE servers for calls across networks). */
   rtcConfiguration?: RTCConfiguration;
   /** The connection to the relay (or the channel) changed state. */
@@ -59,6 +66,12 @@ export class LocalCallClient extends RCCallClient {
   /** Calls `listener` on every status change; returns a function that stops it. */
   onStatusChange(listener: (status: LocalTransportStatus) => void): () => void {
     return this.localSignaling.onStatus(listener);
+  }
+
+  /** Hands the relay a new token (see `onSignalTokenExpiring`); without a relay it does nothing. */
+  setSignalToken(token: string): void {
+    const transport = this.localSignaling.transport;
+    if (transport instanceof WsTransport) transport.setToken(token);
   }
 
   /** Tracks, peer connections and rooms this client holds or held. */
@@ -101,7 +114,11 @@ export async function createLocalCallClient(
         'createLocalCallClient: with a relay, userId must be 1–64 of A–Z a–z 0–9 _ . @ : -',
       );
     }
-    transport = new WsTransport(String(signal), userId, endpointId, options.signalToken);
+    transport = new WsTransport(String(signal), userId, endpointId, {
+      token: options.signalToken,
+      onExpiring: () => options.onSignalTokenExpiring?.(),
+      onRefused: (error) => options.onSignalError?.({ code: error.code, message: error.message }),
+    });
   } else {
     transport = new BroadcastTransport(
       userId,

@@ -15,6 +15,16 @@ const BACKOFF_MAX_MS = 8000;
 /** A send that is not acknowledged within this time fails. */
 const ACK_TIMEOUT_MS = 10_000;
 
+/** The relay token of a {@link WsTransport}, and what the relay says about it. */
+export interface RelayAuth {
+  /** Sent as the first frame, `{"type":"auth","token"}`, when the relay needs one. */
+  token?: string;
+  /** The relay asks for a new token before this one expires: answer with `setToken`. */
+  onExpiring?(): void;
+  /** The relay refused the token of a connection that was open (expired, or a bad renewal). */
+  onRefused?(error: Error & { code: 'auth/token-invalid' }): void;
+}
+
 interface Pending {
   resolve(result: TransportSendResult): void;
   timer: ReturnType<typeof setTimeout>;
@@ -51,15 +61,22 @@ export class WsTransport implements Transport {
   private retry?: ReturnType<typeof setTimeout>;
   private readonly pending = new Map<number, Pending>();
   private readonly url: URL;
+  private token: string | undefined;
 
   constructor(
     signal: string,
     readonly userId: string,
     readonly deviceId: string,
-    /** Sent as the first frame, `{"type":"auth","token"}`, when the relay needs one. */
-    private readonly token?: string,
+    private readonly auth: RelayAuth = {},
   ) {
     this.url = relayUrl(signal, userId, deviceId);
+    this.token = auth.token;
+  }
+
+  /** A new token: sent to the relay now when connected, and used for every reconnection. */
+  setToken(token: string): void {
+    this.token = token;
+    if (this.status === 'connected') this.socket?.send(JSON.stringify({ type: 'auth', token }));
   }
 
   serverTime(): number {
@@ -104,8 +121,9 @@ export class WsTransport implements Transport {
     this.setStatus('connecting');
     const socket = new WebSocket(this.url);
     this.socket = socket;
-    const token = this.token;
-    if (token) socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token }));
+    socket.onopen = () => {
+      if (this.token) socket.send(JSON.stringify({ type: 'auth', token: this.token }));
+    };
     socket.onmessage = (e) => {
       const frame = parse(e.data);
       if (frame?.type === 'welcome') {
@@ -125,10 +143,13 @@ export class WsTransport implements Transport {
       if (e.code === AUTH_CLOSE_CODE) {
         // The relay refused the token: another try would be refused the same way.
         const error = Object.assign(new Error(`The relay refused the token: ${e.reason}`), {
-          code: 'auth/token-invalid',
+          code: 'auth/token-invalid' as const,
         });
+        const refusedOpen = !reject && !this.closed;
         reject?.(error);
         this.close();
+        // After the `disconnected` of close(): the refusal is the last word.
+        if (refusedOpen) this.auth.onRefused?.(error);
         return;
       }
       if (reject) {
@@ -172,6 +193,9 @@ export class WsTransport implements Transport {
             error: String(frame.code),
           });
         }
+        break;
+      case 'token-expiring':
+        this.auth.onExpiring?.();
         break;
       case 'leave':
         if (typeof frame.userId === 'string' && typeof frame.deviceId === 'string') {

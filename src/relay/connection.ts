@@ -38,6 +38,8 @@ export class RelayConnection {
   alive = true;
   /** Why the server ended the connection, for the close log line. */
   closeReason: string | undefined;
+  /** The warning and the end of its token's life (a relay with a secret). */
+  readonly tokenTimers: NodeJS.Timeout[] = [];
 
   constructor(
     readonly socket: WebSocket,

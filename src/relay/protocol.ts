@@ -19,9 +19,19 @@ export interface SendFrame {
   data: unknown;
 }
 
+/** Client → server: the connection's token (its first frame), or a fresh one before it expires. */
+export interface AuthFrame {
+  type: 'auth';
+  token: string;
+}
+
 /** Server → client frames. */
 export type ServerFrame =
   | { type: 'welcome'; userId: string; deviceId: string; time: number }
+  /** The token expires at `expiresAt` (ms): send a new one in an `auth` frame before then. */
+  | { type: 'token-expiring'; expiresAt: number }
+  /** A new token was accepted; it expires at `expiresAt`. */
+  | { type: 'renewed'; expiresAt: number }
   | {
       type: 'message';
       from: string;
@@ -52,10 +62,11 @@ export type ServerFrame =
 
 /** Outcome of reading one client frame. */
 export type ParsedFrame =
-  { ok: true; frame: SendFrame } | { ok: false; seq: number | undefined; message: string };
+  | { ok: true; frame: SendFrame | AuthFrame }
+  | { ok: false; seq: number | undefined; message: string };
 
 /**
- * Reads one text frame from a client. Never throws: anything but a well-formed `send` comes back
+ * Reads one text frame from a client. Never throws: anything but a well-formed `send` or `auth` comes back
  * as `ok: false` with the `seq` when one could be read, so the error can be matched to a request.
  */
 export function parseClientFrame(text: string, maxRecipients: number): ParsedFrame {
@@ -71,6 +82,11 @@ export function parseClientFrame(text: string, maxRecipients: number): ParsedFra
   const record = value as Record<string, unknown>;
   const seq =
     typeof record.seq === 'number' && Number.isFinite(record.seq) ? record.seq : undefined;
+  if (record.type === 'auth') {
+    return typeof record.token === 'string'
+      ? { ok: true, frame: { type: 'auth', token: record.token } }
+      : { ok: false, seq, message: 'auth needs a token' };
+  }
   if (record.type !== 'send') {
     return { ok: false, seq, message: `unknown frame type ${JSON.stringify(record.type)}` };
   }

@@ -5,7 +5,13 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { RelayConnection, SlidingWindowLimiter } from './connection.js';
 import type { ResolvedRelayOptions } from './options.js';
 import { isValidId, parseClientFrame, type RelayErrorCode } from './protocol.js';
-import { AUTH_CLOSE_CODE, AUTH_TIMEOUT_MS, verifySignalToken } from './token.js';
+import {
+  AUTH_CLOSE_CODE,
+  AUTH_TIMEOUT_MS,
+  RENEW_AHEAD_MS,
+  verifySignalToken,
+  type TokenCheck,
+} from './token.js';
 
 /** A running relay: see {@link attachRelay}. */
 export interface Relay {
@@ -22,6 +28,9 @@ export interface Relay {
   /** Stops accepting, closes every connection with 1001 and resolves when they are gone. */
   close(): Promise<void>;
 }
+
+/** The longest delay `setTimeout` keeps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** How long `close()` lets sockets finish their closing handshake before it cuts them. */
 const CLOSE_GRACE_MS = 1000;
@@ -89,9 +98,11 @@ export class RelayHub implements Relay {
     const address = request.socket.remoteAddress ?? 'unknown';
     const secret = this.#options.secret;
     if (secret && !this.#closing) {
-      void this.#authenticate(ws, secret, userId, deviceId, address).then(
-        (tokenUser) => tokenUser && this.#open(ws, tokenUser, deviceId, address),
-      );
+      void this.#authenticate(ws, secret, userId, deviceId, address).then((token) => {
+        if (!token) return;
+        const conn = this.#open(ws, token.userId, deviceId, address);
+        if (conn) this.#watchToken(conn, token.expiresAt);
+      });
       return;
     }
     this.#open(ws, userId, deviceId, address);
@@ -99,8 +110,8 @@ export class RelayHub implements Relay {
 
   /**
    * Waits for the connection's first frame, `{"type":"auth","token":"…"}`: resolves the token's
-   * user id, or closes with 4401 (a bad, expired or missing token, another user id in the query,
-   * or nothing valid within 5 s) and resolves nothing.
+   * user id and expiry, or closes with 4401 (a bad, expired or missing token, another user id in
+   * the query, or nothing valid within 5 s) and resolves nothing.
    */
   async #authenticate(
     ws: WebSocket,
@@ -108,7 +119,7 @@ export class RelayHub implements Relay {
     queryUser: string | null,
     deviceId: string | null,
     address: string,
-  ): Promise<string | undefined> {
+  ): Promise<Extract<TokenCheck, { ok: true }> | undefined> {
     const refuse = (reason: string) => {
       this.log(`refused ${address}: ${reason}`);
       if (ws.readyState === ws.OPEN) ws.close(AUTH_CLOSE_CODE, reason);
@@ -139,20 +150,70 @@ export class RelayHub implements Relay {
       return refuse('user id in the query is not the token’s');
     if (!isValidId(deviceId)) return refuse('invalid device id');
     if (ws.readyState !== ws.OPEN || this.#closing) return undefined;
-    return check.userId;
+    return check;
   }
 
-  #open(ws: WebSocket, userId: string | null, deviceId: string | null, address: string): void {
+  /**
+   * Asks for a new token a minute before this one expires (halfway, for shorter lives) and closes
+   * with 4401 `token expired` when none came.
+   */
+  #watchToken(conn: RelayConnection, expiresAt: number): void {
+    for (const timer of conn.tokenTimers.splice(0)) clearTimeout(timer);
+    const left = Math.max(0, expiresAt - Date.now());
+    if (left > MAX_TIMER_MS) {
+      // Timers fire at once past 2^31 ms (24.8 days): look again then.
+      conn.tokenTimers.push(setTimeout(() => this.#watchToken(conn, expiresAt), MAX_TIMER_MS));
+      return;
+    }
+    const warn = setTimeout(
+      () => conn.send({ type: 'token-expiring', expiresAt }),
+      left - Math.min(RENEW_AHEAD_MS, left / 2),
+    );
+    const end = setTimeout(() => {
+      conn.closeReason ??= 'token expired';
+      conn.socket.close(AUTH_CLOSE_CODE, 'token expired');
+    }, left);
+    conn.tokenTimers.push(warn, end);
+  }
+
+  /** A fresh token on an open connection: the same user's, or the connection ends with 4401. */
+  async #renew(conn: RelayConnection, token: string): Promise<void> {
+    const secret = this.#options.secret;
+    // Without a secret the relay believes ids; a token changes nothing.
+    if (!secret) return;
+    const check = await verifySignalToken(token, secret);
+    const reason = !check.ok
+      ? check.reason
+      : check.userId !== conn.userId
+        ? 'a renewal names another user'
+        : undefined;
+    if (reason || !check.ok) {
+      this.log(`refused renewal ${conn.userId}/${conn.deviceId}: ${reason}`);
+      conn.closeReason ??= `renewal refused: ${reason}`;
+      conn.socket.close(AUTH_CLOSE_CODE, reason);
+      return;
+    }
+    if (!conn.isOpen) return;
+    this.#watchToken(conn, check.expiresAt);
+    conn.send({ type: 'renewed', expiresAt: check.expiresAt });
+  }
+
+  #open(
+    ws: WebSocket,
+    userId: string | null,
+    deviceId: string | null,
+    address: string,
+  ): RelayConnection | undefined {
     // Refusing after the handshake, not with an HTTP status, lets a browser read the reason.
     if (this.#closing) {
       ws.close(1001, 'server closing');
-      return;
+      return undefined;
     }
     if (!isValidId(userId) || !isValidId(deviceId)) {
       const reason = isValidId(userId) ? 'invalid device id' : 'invalid user id';
       this.log(`refused ${address}: ${reason}`);
       ws.close(1008, reason);
-      return;
+      return undefined;
     }
     const limiter = new SlidingWindowLimiter(this.#options.rateLimit, this.#options.rateWindowMs);
     const conn = new RelayConnection(ws, userId, deviceId, address, limiter);
@@ -166,6 +227,7 @@ export class RelayHub implements Relay {
     ws.on('close', (code, reason) => this.#onClose(conn, code, reason.toString()));
     conn.send({ type: 'welcome', userId, deviceId, time: Date.now() });
     this.log(`open ${userId}/${deviceId} from ${address} (${this.#count} open)`);
+    return conn;
   }
 
   #onFrame(conn: RelayConnection, data: RawData, isBinary: boolean): void {
@@ -174,12 +236,20 @@ export class RelayHub implements Relay {
       ? { ok: false as const, seq: undefined, message: 'binary frames are not supported' }
       : parseClientFrame(rawText(data), this.#options.maxRecipients);
     if (!conn.limiter.take(time)) {
-      const seq = parsed.ok ? parsed.frame.seq : parsed.seq;
+      const seq = !parsed.ok
+        ? parsed.seq
+        : parsed.frame.type === 'send'
+          ? parsed.frame.seq
+          : undefined;
       this.#refuse(conn, seq, 'rate-limited', 'too many messages; this one was dropped');
       return;
     }
     if (!parsed.ok) {
       this.#refuse(conn, parsed.seq, 'bad-request', parsed.message);
+      return;
+    }
+    if (parsed.frame.type === 'auth') {
+      void this.#renew(conn, parsed.frame.token);
       return;
     }
     const { seq, to, data: payload } = parsed.frame;
@@ -223,6 +293,7 @@ export class RelayHub implements Relay {
   }
 
   #onClose(conn: RelayConnection, code: number, reason: string): void {
+    for (const timer of conn.tokenTimers.splice(0)) clearTimeout(timer);
     const devices = this.#byUser.get(conn.userId);
     devices?.delete(conn);
     if (devices?.size === 0) this.#byUser.delete(conn.userId);

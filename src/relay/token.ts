@@ -11,6 +11,9 @@ export const AUTH_CLOSE_CODE = 4401;
 /** How long a connection may take to send a valid `auth` frame. */
 export const AUTH_TIMEOUT_MS = 5000;
 
+/** How long before its token expires a connection is asked for a new one (halfway, if sooner). */
+export const RENEW_AHEAD_MS = 60_000;
+
 const key = (secret: string) => new TextEncoder().encode(secret);
 
 /** The secret of `options`, else env `RC_SIGNAL_SECRET`; empty means none. */

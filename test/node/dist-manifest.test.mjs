@@ -53,6 +53,7 @@ test('<rc-call-client>: attributes, events and the default slot', () => {
     'navigators',
     'user-id',
     'signal-url',
+    'signal-token',
     'name',
     'portrait',
     'lang',
@@ -70,6 +71,7 @@ test('<rc-call-client>: attributes, events and the default slot', () => {
     'mutechange',
     'sessionclose',
     'statuschange',
+    'tokenexpired',
     'callerror',
   ]);
   includesAll('rc-call-client', 'slots', ['']);

@@ -118,7 +118,7 @@ test('npm pack contains the built package and nothing else', () => {
     /^dist\/chunks\/[\w.-]+\.js$/,
     // Our own chunks have maps (the enums, the lazily loaded parts of the elements, the backends'
     // shared quality measure); the RongCloud SDK's do not.
-    /^dist\/chunks\/(calllib-enums|(sounds|active-view|device-[a-z]+|picture-in-picture|quality|rc-call-[a-z]+)-[\w-]+)\.js\.map$/,
+    /^dist\/chunks\/(calllib-enums|(sounds|active-view|backend-start|device-[a-z]+|picture-in-picture|quality|rc-call-[a-z]+)-[\w-]+)\.js\.map$/,
     /^dist\/custom-elements\.json$/,
     /^dist\/THIRD_PARTY_NOTICES\.md$/,
     /^dist\/types\/(src|elements)\/[\w/-]+\.d\.ts$/,

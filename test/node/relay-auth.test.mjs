@@ -129,3 +129,66 @@ test('createSignalToken: secret from RC_SIGNAL_SECRET, and clear errors', async 
     delete process.env.RC_SIGNAL_SECRET;
   }
 });
+
+/** Resolves the first frame of `type` the socket receives from now on. */
+function frameOf(ws, type) {
+  return new Promise((resolve) => {
+    const onMessage = (data) => {
+      const frame = JSON.parse(data.toString());
+      if (frame.type !== type) return;
+      ws.off('message', onMessage);
+      resolve(frame);
+    };
+    ws.on('message', onMessage);
+  });
+}
+
+test('a token about to expire is asked for again, and a fresh one keeps the connection', async (t) => {
+  const { signalUrl } = await relayFor(t);
+  const short = await createSignalToken({ userId: 'alice', expiresIn: 2, secret: SECRET });
+  const { ws, frame } = await attempt(signalUrl, { token: short });
+  assert.equal(frame?.type, 'welcome');
+  const expiring = await frameOf(ws, 'token-expiring');
+  assert.ok(expiring.expiresAt > Date.now(), 'asked before it expires');
+  const fresh = await createSignalToken({ userId: 'alice', expiresIn: 60, secret: SECRET });
+  const renewed = frameOf(ws, 'renewed');
+  ws.send(JSON.stringify({ type: 'auth', token: fresh }));
+  assert.ok((await renewed).expiresAt > Date.now() + 50_000, 'the new expiry');
+  // Past the old token's end, the connection is still open and relays.
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  assert.equal(ws.readyState, WebSocket.OPEN);
+  const ack = frameOf(ws, 'ack');
+  ws.send(JSON.stringify({ type: 'send', seq: 1, to: ['bob'], data: {} }));
+  assert.deepEqual((await ack).offline, ['bob']);
+  ws.close();
+});
+
+test('a token that is not renewed ends the connection with 4401 when it expires', async (t) => {
+  const { signalUrl, relay } = await relayFor(t);
+  // `exp` is in whole seconds: 2 s leaves between 1 and 2, enough to be welcomed first.
+  const short = await createSignalToken({ userId: 'alice', expiresIn: 2, secret: SECRET });
+  const { ws, frame } = await attempt(signalUrl, { token: short });
+  assert.equal(frame?.type, 'welcome');
+  const [code, reason] = await once(ws, 'close');
+  assert.equal(code, AUTH_CLOSE_CODE);
+  assert.equal(reason.toString(), 'token expired');
+  // The relay forgets the connection once its side of the close is done too.
+  while (relay.devicesOf('alice').length > 0) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(relay.connections, 0);
+});
+
+test('a renewal that is bad or names another user ends the connection with 4401', async (t) => {
+  const { signalUrl } = await relayFor(t);
+  const alice = await createSignalToken({ userId: 'alice', secret: SECRET });
+  const bob = await createSignalToken({ userId: 'bob', secret: SECRET });
+  for (const [token, why] of [
+    [bob, 'a renewal names another user'],
+    ['not.a.jwt', 'invalid token'],
+  ]) {
+    const { ws } = await attempt(signalUrl, { token: alice });
+    ws.send(JSON.stringify({ type: 'auth', token }));
+    const [code, reason] = await once(ws, 'close');
+    assert.equal(code, AUTH_CLOSE_CODE, why);
+    assert.equal(reason.toString(), why);
+  }
+});
