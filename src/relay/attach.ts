@@ -1,6 +1,7 @@
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { resolveRelayOptions, type RelayOptions } from './options.js';
+import type { AddressInfo } from 'node:net';
+import { openRelayCheck, resolveRelayOptions, type RelayOptions } from './options.js';
 import { isOriginAllowed } from './origin.js';
 import { RelayHub, type Relay } from './relay.js';
 
@@ -8,12 +9,30 @@ import { RelayHub, type Relay } from './relay.js';
  * Serves the relay on `server`: WebSocket upgrades to `options.path` (default `/signal`) from the
  * same origin, a listed origin, or a non-browser client become relay connections. An upgrade to
  * another path is answered 404 unless another `upgrade` listener is there to take it.
+ *
+ * Without a secret, a server listening on a non-loopback address gets 503 for every upgrade (and
+ * one log line saying why), unless `insecure` (`RC_SIGNAL_INSECURE=1`) says to serve anyway.
  */
 export function attachRelay(server: Server, options: RelayOptions = {}): Relay {
   const resolved = resolveRelayOptions(options);
+  let refusal: string | undefined;
+  const checkAddress = () => {
+    const address = server.address() as AddressInfo | string | null;
+    if (!address || typeof address === 'string') return; // a pipe: local by nature
+    const check = openRelayCheck(address.address, resolved);
+    refusal = check.refusal;
+    const line = check.refusal ? `relay REFUSING: ${check.refusal}` : check.warning;
+    if (line) resolved.log(line);
+  };
+  if (server.listening) checkAddress();
+  server.on('listening', checkAddress);
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (pathOf(request.url) !== resolved.path) {
       if (server.listenerCount('upgrade') === 1) refuseUpgrade(socket, 404);
+      return;
+    }
+    if (refusal) {
+      refuseUpgrade(socket, 503, refusal);
       return;
     }
     const origin = request.headers.origin;
@@ -24,7 +43,10 @@ export function attachRelay(server: Server, options: RelayOptions = {}): Relay {
     }
     hub.handleUpgrade(request, socket, head);
   };
-  const hub = new RelayHub(resolved, () => server.off('upgrade', onUpgrade));
+  const hub = new RelayHub(resolved, () => {
+    server.off('upgrade', onUpgrade);
+    server.off('listening', checkAddress);
+  });
   server.on('upgrade', onUpgrade);
   return hub;
 }

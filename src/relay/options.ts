@@ -27,6 +27,11 @@ export interface RelayOptions {
    * frame, and its user id is the token's. Default: env `RC_SIGNAL_SECRET`; none: ids are believed.
    */
   secret?: string;
+  /**
+   * Without a secret, serve on a non-loopback address anyway (a LAN you trust), with one loud log
+   * line; otherwise the relay refuses to. Default: env `RC_SIGNAL_INSECURE=1`.
+   */
+  insecure?: boolean;
   /** Where the per-connection log lines go; `false` silences them. Default `console.log`. */
   log?: ((line: string) => void) | false;
 }
@@ -41,6 +46,7 @@ export interface ResolvedRelayOptions {
   maxRecipients: number;
   maxBufferedBytes: number;
   secret: string | undefined;
+  insecure: boolean;
   log: (line: string) => void;
 }
 
@@ -59,6 +65,38 @@ export function resolveRelayOptions(options: RelayOptions = {}): ResolvedRelayOp
     maxRecipients: Math.floor(positive(options.maxRecipients, 100)),
     maxBufferedBytes: positive(options.maxBufferedBytes, 4 * 1024 * 1024),
     secret: signalSecret(options.secret),
+    insecure: options.insecure ?? process.env.RC_SIGNAL_INSECURE === '1',
     log: log === false ? () => {} : (log ?? ((line) => console.log(line))),
+  };
+}
+
+/** `127.0.0.0/8`, `::1` and `localhost` (also as IPv4-mapped IPv6): nobody else can reach them. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+/**
+ * Whether a relay without a secret may serve on `host`: on a loopback address, yes; elsewhere only
+ * when `insecure`, with a loud `warning` to log; otherwise a `refusal` saying why not.
+ */
+export function openRelayCheck(
+  host: string,
+  o: Pick<ResolvedRelayOptions, 'secret' | 'insecure'>,
+): { refusal?: string; warning?: string } {
+  if (o.secret || isLoopback(host)) return {};
+  if (o.insecure) {
+    return {
+      warning:
+        `relay WARNING: no secret on ${host} (RC_SIGNAL_INSECURE=1): anyone who can reach this ` +
+        "port can connect as any user id, receive that user's calls and ring anyone. Only on a " +
+        'network you trust; on the internet set RC_SIGNAL_SECRET.',
+    };
+  }
+  return {
+    refusal:
+      `the relay will not serve on ${host} without a secret: anyone who reaches it could connect ` +
+      'as any user. Set RC_SIGNAL_SECRET (and give clients tokens), or RC_SIGNAL_INSECURE=1 on ' +
+      'a network you trust.',
   };
 }

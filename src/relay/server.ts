@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { attachRelay, pathOf } from './attach.js';
-import type { RelayOptions } from './options.js';
+import { openRelayCheck, resolveRelayOptions, type RelayOptions } from './options.js';
 import type { Relay } from './relay.js';
 import { createStaticHandler } from './static.js';
 
@@ -36,8 +36,14 @@ export interface RelayServer {
   close(): Promise<void>;
 }
 
-/** Starts an HTTP server whose only job is the relay (plus `options.handler` for plain requests). */
+/**
+ * Starts an HTTP server whose only job is the relay (plus `options.handler` for plain requests).
+ * Without a secret it rejects a non-loopback `host` (`code` `ERR_RELAY_INSECURE`) unless `insecure`.
+ */
 export async function createRelayServer(options: RelayServerOptions = {}): Promise<RelayServer> {
+  const host = options.host ?? '127.0.0.1';
+  const { refusal } = openRelayCheck(host, resolveRelayOptions(options));
+  if (refusal) throw Object.assign(new Error(refusal), { code: 'ERR_RELAY_INSECURE' });
   const relayPath = options.path ?? '/signal';
   const handler =
     options.handler ??
@@ -48,7 +54,6 @@ export async function createRelayServer(options: RelayServerOptions = {}): Promi
     });
   const server = createServer(handler);
   const relay = attachRelay(server, options);
-  const host = options.host ?? '127.0.0.1';
   try {
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
