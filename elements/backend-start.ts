@@ -39,6 +39,9 @@ export async function startLocal(
       onSignalError: (error) => {
         if (live) sinks.onStatus('error', { ...error, recoverable: false });
       },
+      onNetworkError: (error) => {
+        if (live) sinks.onError?.({ ...error, recoverable: true });
+      },
     });
     return {
       client,

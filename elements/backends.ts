@@ -50,6 +50,8 @@ export interface BackendSinks {
   onStatus: StatusSink;
   /** The relay asks for a new `signal-token` before the current one expires. */
   onTokenExpiring?(): void;
+  /** A failure that leaves the connection up (a call's TURN server refused it). */
+  onError?(failure: BackendFailure): void;
 }
 
 export interface BackendFailure {

@@ -56,6 +56,7 @@ export class ClientConnection {
               if (error) this.onError(error.code, error.message, error.recoverable);
             },
             onTokenExpiring: () => this.onTokenExpiring(),
+            onError: (error) => this.onError(error.code, error.message, error.recoverable),
           });
       if (generation !== this.#generation) {
         started.stop();

@@ -26,6 +26,7 @@ export const CALL_ERROR_CODES = [
   'config/invalid-user-id',
   // Connecting.
   'network/offline',
+  'network/turn-failed',
   'auth/token-invalid',
   'auth/appkey-invalid',
   'auth/user-blocked',

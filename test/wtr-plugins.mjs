@@ -68,7 +68,9 @@ const PEER_PAGE = '/__rc-local-peer.html';
 
 /**
  * Commands for the local backend's cross-context tests:
- * - `local-relay-start` {port?, secret?} → {signalUrl, port} (with a secret, tokens are needed);
+ * - `local-relay-start` {port?, secret?, turn?, key?} → {signalUrl, port}: a relay with a secret (tokens
+ *   are needed) or TURN ({urls, secret}: credentials in the welcome) is one of its own, by `key`
+ *   (default `auth`), apart from the plain one that files run in parallel share;
  * - `local-signal-token` {userId, secret, expiresIn?} → a token from `createSignalToken`, as an app's server mints it;: the real relay (dist/relay.js), allowing the test page's origin;
  * - `local-relay-stop` {secret?}: closes it, or the one with a secret (clients see `disconnected` and retry);
  * - `local-relay-process-start` {port?} → {signalUrl, port}: the relay in a process of its own;
@@ -83,17 +85,21 @@ const PEER_PAGE = '/__rc-local-peer.html';
  */
 function localPeersPlugin() {
   let relay;
-  /** The relay with a secret (`local-relay-start` {secret}), apart from the plain one. */
-  let authRelay;
+  /** Relays with a secret or TURN (`local-relay-start` {secret, turn, key}), by key. */
+  const ownRelays = new Map();
   const peers = new Map();
   let nextId = 1;
 
-  const startRelay = async (origin, port, secret) => {
+  const startRelay = async (origin, port, secret, turn) => {
     const file = resolve('dist/relay.js');
     if (!existsSync(file)) throw new Error('dist/relay.js is missing: run `npm run build` first');
     const { createRelayServer } = await import(pathToFileURL(file).href);
     const options = { host: '127.0.0.1', port: port ?? 0, origins: [origin], log: false, secret };
-    return createRelayServer(options);
+    return createRelayServer({ ...options, turn });
+  };
+  const closeOwn = async (key) => {
+    await ownRelays.get(key)?.close();
+    ownRelays.delete(key);
   };
 
   let relayProcess;
@@ -141,7 +147,7 @@ function localPeersPlugin() {
       peers.clear();
       await relay?.close();
       relay = undefined;
-      await authRelay?.close();
+      await Promise.all([...ownRelays.keys()].map(closeOwn));
       await killRelayProcess();
     },
     async executeCommand({ command, payload, session }) {
@@ -150,11 +156,12 @@ function localPeersPlugin() {
       const origin = new URL(page.url()).origin;
       switch (command) {
         case 'local-relay-start':
-          if (payload?.secret) {
-            // A relay of its own: files run in parallel share the plain one.
-            await authRelay?.close();
-            authRelay = await startRelay(origin, payload.port, payload.secret);
-            return { signalUrl: authRelay.signalUrl, port: authRelay.port };
+          if (payload?.secret || payload?.turn) {
+            const key = payload.key ?? 'auth';
+            await closeOwn(key);
+            const own = await startRelay(origin, payload.port, payload.secret, payload.turn);
+            ownRelays.set(key, own);
+            return { signalUrl: own.signalUrl, port: own.port };
           }
           relay ??= await startRelay(origin, payload?.port);
           return { signalUrl: relay.signalUrl, port: relay.port };
@@ -163,9 +170,8 @@ function localPeersPlugin() {
           return createSignalToken(payload);
         }
         case 'local-relay-stop':
-          if (payload?.secret) {
-            await authRelay?.close();
-            authRelay = undefined;
+          if (payload?.secret || payload?.key) {
+            await closeOwn(payload.key ?? 'auth');
             return true;
           }
           await relay?.close();
@@ -281,13 +287,17 @@ export async function killProcess(child) {
  * ports in `relayPorts` (`from-to`); resolves with its process once it listens. The bench uses it
  * too.
  */
-export async function startTurnServer({ port, credential, relayPorts }) {
+export async function startTurnServer({ port, credential, authSecret, relayPorts }) {
   const [minPort, maxPort] = relayPorts.split('-');
   const args = [
     ...['-n', '--no-cli', '--no-tls', '--no-dtls', '--no-tcp-relay', '--log-file=stdout'],
     ...['--listening-ip=127.0.0.1', '--relay-ip=127.0.0.1', `--listening-port=${port}`],
     ...[`--min-port=${minPort}`, `--max-port=${maxPort}`, '--allow-loopback-peers'],
-    ...['--lt-cred-mech', `--user=rc:${credential}`, '--realm=rc-call.test', '--fingerprint'],
+    // A long-term user, or the TURN REST scheme: credentials a relay derives from a shared secret.
+    ...(authSecret
+      ? ['--use-auth-secret', `--static-auth-secret=${authSecret}`]
+      : ['--lt-cred-mech', `--user=rc:${credential}`]),
+    ...['--realm=rc-call.test', '--fingerprint'],
     `--pidfile=${join(tmpdir(), `rc-turn-${port}.pid`)}`,
     `--db=${join(tmpdir(), `rc-turn-${port}.sqlite`)}`,
   ];
@@ -316,32 +326,43 @@ export async function startTurnServer({ port, credential, relayPorts }) {
 }
 
 /**
- * A real TURN server for the fault tests: Debian's coturn on loopback, UDP only, one long-term user.
- * - `turn-start` {port?} → {urls, username, credential} or {missing: true} when coturn is not installed;
- * - `turn-kill`: SIGKILLs it (its allocations are gone; a restart on the same port has none).
+ * Real TURN servers: Debian's coturn on loopback, UDP only. The fault tests' has one long-term
+ * user; with `authSecret` (its own server, key `rest`) it is coturn's `use-auth-secret`, whose
+ * credentials a relay mints. Files running in parallel each have their own.
+ * - `turn-start` {port?, authSecret?} → {urls, username, credential, port} or {missing: true} when
+ *   coturn is not installed;
+ * - `turn-kill` {authSecret?}: SIGKILLs that one (its allocations are gone; a restart on the same
+ *   port has none).
  */
 function turnPlugin() {
-  let child;
-  const kill = async () => {
-    const running = child;
-    child = undefined;
+  const children = new Map();
+  const kill = async (key) => {
+    const running = children.get(key);
+    children.delete(key);
     await killProcess(running);
   };
   return {
     name: 'rc-turn',
     async serverStop() {
-      await kill();
+      await Promise.all([...children.keys()].map(kill));
     },
     async executeCommand({ command, payload }) {
+      const key = payload?.authSecret ? 'rest' : 'faults';
       if (command === 'turn-kill') {
-        await kill();
+        await kill(key);
         return true;
       }
       if (command !== 'turn-start') return undefined;
       if (!existsSync(TURNSERVER)) return { missing: true };
-      await kill();
+      await kill(key);
       const port = payload?.port ?? 20000 + Math.floor(Math.random() * 20000);
-      child = await startTurnServer({ port, credential: 'test', relayPorts: '40000-40999' });
+      const child = await startTurnServer({
+        port,
+        credential: 'test',
+        authSecret: payload?.authSecret,
+        relayPorts: key === 'rest' ? '42000-42999' : '40000-40999',
+      });
+      children.set(key, child);
       return {
         urls: `turn:127.0.0.1:${port}?transport=udp`,
         username: 'rc',

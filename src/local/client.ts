@@ -29,8 +29,16 @@ export interface LocalCallClientOptions extends IInstallOptions {
   onSignalTokenExpiring?(): void;
   /** The relay closed an open connection for its token (it expired unrenewed, or a renewal was bad). */
   onSignalError?(error: { code: 'auth/token-invalid'; message: string }): void;
-  /** Passed to every `RTCPeerConnection` (ICE servers for calls across networks). */
+  /**
+   * Passed to every `RTCPeerConnection` (ICE servers for calls across networks). TURN credentials
+   * the relay hands out (`RC_TURN_URLS`) are added to its `iceServers`.
+   */
   rtcConfiguration?: RTCConfiguration;
+  /**
+   * A call's connection got no relay address from its TURN servers (refused credentials, or
+   * unreachable): with `iceTransportPolicy: 'relay'`, or between networks, it cannot connect.
+   */
+  onNetworkError?(error: { code: 'network/turn-failed'; message: string }): void;
   /** The connection to the relay (or the channel) changed state. */
   onStatusChange?(status: LocalTransportStatus): void;
 }
@@ -128,7 +136,9 @@ export async function createLocalCallClient(
   }
   const signaling = new LocalSignaling(transport, deviceId, options.onStatusChange);
   await signaling.start();
-  const media = new LocalMedia(signaling, options.rtcConfiguration);
+  const media = new LocalMedia(signaling, options.rtcConfiguration, (message) =>
+    options.onNetworkError?.({ code: 'network/turn-failed', message }),
+  );
   return new LocalCallClient(signaling, media, options);
 }
 

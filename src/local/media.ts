@@ -47,6 +47,7 @@ export class LocalMedia implements MediaPort {
   constructor(
     private readonly signaling: LocalSignaling,
     private readonly rtcConfiguration: RTCConfiguration = {},
+    private readonly onTurnFailure?: (detail: string) => void,
   ) {
     let last = signaling.status;
     this.offStatus = signaling.onStatus((status) => {
@@ -55,6 +56,14 @@ export class LocalMedia implements MediaPort {
         this.rooms.forEach((room) => room.rejoin());
       last = status;
     });
+  }
+
+  /** The page's configuration, with the TURN credentials of the relay's latest welcome added. */
+  private currentRtcConfiguration(): RTCConfiguration {
+    const fromRelay = this.signaling.transport.iceServers ?? [];
+    if (fromRelay.length === 0) return this.rtcConfiguration;
+    const own = this.rtcConfiguration.iceServers ?? [];
+    return { ...this.rtcConfiguration, iceServers: [...own, ...fromRelay] };
   }
 
   /** WebRTC is here (some in-app webviews, Lockdown Mode and WebKitGTK have none). */
@@ -105,7 +114,8 @@ export class LocalMedia implements MediaPort {
     this.forgetFinished();
     const room = new LocalRoom(roomId, events, {
       signaling: this.signaling,
-      rtcConfiguration: this.rtcConfiguration,
+      rtcConfiguration: this.currentRtcConfiguration(),
+      onTurnFailure: this.onTurnFailure,
       track: (item) => {
         if (item instanceof RemoteTrack) this.remoteTracks.add(item);
         else this.connections.push(item);

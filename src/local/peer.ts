@@ -27,6 +27,11 @@ export interface PeerEvents {
    */
   onLink?(up: boolean): void;
   onIceState?(state: RTCIceConnectionState): void;
+  /**
+   * TURN servers were configured, and gathering ended with no relay address from any of them
+   * (refused credentials, or unreachable): `detail` says what the browser reported.
+   */
+  onTurnFailure?(detail: string): void;
 }
 
 /** A connection `disconnected` this long, or every time this long while down, restarts ICE. */
@@ -73,8 +78,15 @@ export class Peer {
       fn: (e: RTCPeerConnectionEventMap[K]) => void,
     ) => pc.addEventListener(type, fn, { signal: this.listening.signal });
     on('negotiationneeded', () => void this.offer());
+    const turn = new TurnWatch(config);
     on('icecandidate', ({ candidate }) => {
       if (candidate) events.send({ candidate: candidate.toJSON() });
+      turn.candidate(candidate);
+    });
+    on('icecandidateerror', (e) => turn.error(e as RTCPeerConnectionIceErrorEvent));
+    on('icegatheringstatechange', () => {
+      const failure = pc.iceGatheringState === 'complete' ? turn.failure() : undefined;
+      if (failure) events.onTurnFailure?.(failure);
     });
     on('track', ({ track, transceiver }) => {
       const slot = SLOTS[pc.getTransceivers().indexOf(transceiver)];
@@ -237,5 +249,38 @@ export class Peer {
       this.timer = undefined;
       if (!this.closed && this.pc.connectionState !== 'connected') this.events.onFailed();
     }, ms);
+  }
+}
+
+/** Whether a connection's gathering got a relay address from the TURN servers it was given. */
+class TurnWatch {
+  private readonly urls: string[];
+  private relayed = false;
+  private reported = false;
+  private readonly errors: string[] = [];
+
+  constructor(config: RTCConfiguration) {
+    this.urls = (config.iceServers ?? [])
+      .flatMap((server) => [server.urls].flat())
+      .filter((url) => /^turns?:/.test(url));
+  }
+
+  candidate(candidate: RTCIceCandidate | null): void {
+    if (candidate?.type === 'relay') this.relayed = true;
+  }
+
+  /** Chromium says why (401 for refused credentials); Firefox fires no such event. */
+  error(e: RTCPeerConnectionIceErrorEvent): void {
+    if (/^turns?:/.test(e.url ?? '')) this.errors.push(`${e.errorCode} ${e.errorText}`.trim());
+  }
+
+  /** Once, when gathering ended without a relay address: what to report. */
+  failure(): string | undefined {
+    if (this.reported || this.relayed || this.urls.length === 0) return undefined;
+    this.reported = true;
+    const why = this.errors.length
+      ? [...new Set(this.errors)].join(', ')
+      : 'credentials refused, or server unreachable';
+    return `No relay address from the TURN server ${this.urls.join(', ')}: ${why}`;
   }
 }

@@ -15,6 +15,8 @@ const LEAVE_GRACE_MS = 1500;
 export interface RoomContext {
   signaling: LocalSignaling;
   rtcConfiguration: RTCConfiguration;
+  /** A peer connection got no relay address from its TURN servers (see `Peer`). */
+  onTurnFailure?(detail: string): void;
   /** Told about every peer connection and remote track, for teardown checks. */
   track(peer: RTCPeerConnection | RemoteTrack): void;
   closed(room: LocalRoom): void;
@@ -258,6 +260,7 @@ export class LocalRoom implements MediaRoom {
           onLink: (up) =>
             this.events.onConnectionChange?.(userId, up ? 'connected' : 'reconnecting'),
           onIceState: (state) => this.events.onICEConnectionStateChange?.(state),
+          onTurnFailure: (detail) => this.context.onTurnFailure?.(detail),
         },
       ),
     };

@@ -45,6 +45,8 @@ export interface Transport {
   /** This endpoint's id (one per tab / connection). */
   readonly deviceId: string;
   readonly status: LocalTransportStatus;
+  /** ICE servers the relay handed out with its welcome (TURN credentials), if any. */
+  readonly iceServers?: RTCIceServer[];
   /** Local clock corrected by the server's offset. */
   serverTime(): number;
   /** Resolves once connected for the first time; rejects if that first attempt fails. */

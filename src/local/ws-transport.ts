@@ -62,6 +62,8 @@ export class WsTransport implements Transport {
   private readonly pending = new Map<number, Pending>();
   private readonly url: URL;
   private token: string | undefined;
+  /** From the latest welcome: short-lived TURN credentials for new peer connections. */
+  iceServers: RTCIceServer[] = [];
 
   constructor(
     signal: string,
@@ -129,6 +131,7 @@ export class WsTransport implements Transport {
       if (frame?.type === 'welcome') {
         this.attempt = 0;
         this.syncClock(frame.time);
+        this.iceServers = iceServersOf(frame.iceServers);
         this.setStatus('connected');
         resolve?.();
         resolve = reject = undefined;
@@ -228,6 +231,19 @@ export class WsTransport implements Transport {
     this.status = status;
     this.events?.onStatus(status);
   }
+}
+
+/** The relay's `iceServers`, kept only where each entry is a well-formed TURN or STUN server. */
+function iceServersOf(value: unknown): RTCIceServer[] {
+  if (!Array.isArray(value)) return [];
+  const isUrl = (u: unknown) => typeof u === 'string' && /^(turns?|stuns?):\S+$/.test(u);
+  return value.flatMap((entry: Record<string, unknown>) => {
+    const urls = Array.isArray(entry?.urls) ? entry.urls : [entry?.urls];
+    const { username, credential } = entry ?? {};
+    if (!urls.length || !urls.every(isUrl)) return [];
+    if (typeof username !== 'string' || typeof credential !== 'string') return [];
+    return [{ urls: urls as string[], username, credential }];
+  });
 }
 
 function parse(raw: unknown): Record<string, unknown> | undefined {

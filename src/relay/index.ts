@@ -20,5 +20,6 @@ export {
   type SignalTokenOptions,
   type TokenCheck,
 } from './token.js';
+export { turnCredentials, type TurnOptions, type TurnServer } from './turn.js';
 export { ID_PATTERN, isValidId, parseClientFrame } from './protocol.js';
-export type { ParsedFrame, RelayErrorCode, SendFrame, ServerFrame } from './protocol.js';
+export type { AuthFrame, ParsedFrame, RelayErrorCode, SendFrame, ServerFrame } from './protocol.js';

@@ -1,5 +1,6 @@
 import { parseOrigins, type AllowedOrigins } from './origin.js';
 import { signalSecret } from './token.js';
+import { resolveTurn, type ResolvedTurn, type TurnOptions } from './turn.js';
 
 /** Options of {@link attachRelay} and {@link createRelayServer}. */
 export interface RelayOptions {
@@ -32,6 +33,11 @@ export interface RelayOptions {
    * line; otherwise the relay refuses to. Default: env `RC_SIGNAL_INSECURE=1`.
    */
   insecure?: boolean;
+  /**
+   * A TURN server sharing a secret with the relay: every client gets short-lived credentials for
+   * it in its `welcome` (`iceServers`). Default: env `RC_TURN_URLS` and `RC_TURN_SECRET`.
+   */
+  turn?: TurnOptions;
   /** Where the per-connection log lines go; `false` silences them. Default `console.log`. */
   log?: ((line: string) => void) | false;
 }
@@ -47,6 +53,7 @@ export interface ResolvedRelayOptions {
   maxBufferedBytes: number;
   secret: string | undefined;
   insecure: boolean;
+  turn: ResolvedTurn | undefined;
   log: (line: string) => void;
 }
 
@@ -66,6 +73,7 @@ export function resolveRelayOptions(options: RelayOptions = {}): ResolvedRelayOp
     maxBufferedBytes: positive(options.maxBufferedBytes, 4 * 1024 * 1024),
     secret: signalSecret(options.secret),
     insecure: options.insecure ?? process.env.RC_SIGNAL_INSECURE === '1',
+    turn: resolveTurn(options.turn),
     log: log === false ? () => {} : (log ?? ((line) => console.log(line))),
   };
 }

@@ -27,7 +27,14 @@ export interface AuthFrame {
 
 /** Server → client frames. */
 export type ServerFrame =
-  | { type: 'welcome'; userId: string; deviceId: string; time: number }
+  | {
+      type: 'welcome';
+      userId: string;
+      deviceId: string;
+      time: number;
+      /** Short-lived TURN credentials, when the relay has a TURN server (`RC_TURN_URLS`). */
+      iceServers?: { urls: string[]; username: string; credential: string }[];
+    }
   /** The token expires at `expiresAt` (ms): send a new one in an `auth` frame before then. */
   | { type: 'token-expiring'; expiresAt: number }
   /** A new token was accepted; it expires at `expiresAt`. */

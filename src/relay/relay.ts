@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { RelayConnection, SlidingWindowLimiter } from './connection.js';
+import { turnCredentials } from './turn.js';
 import type { ResolvedRelayOptions } from './options.js';
 import { isValidId, parseClientFrame, type RelayErrorCode } from './protocol.js';
 import {
@@ -225,7 +226,14 @@ export class RelayHub implements Relay {
     ws.on('message', (data, isBinary) => this.#onFrame(conn, data, isBinary));
     ws.on('error', (error) => (conn.closeReason ??= error.message));
     ws.on('close', (code, reason) => this.#onClose(conn, code, reason.toString()));
-    conn.send({ type: 'welcome', userId, deviceId, time: Date.now() });
+    const turn = this.#options.turn;
+    conn.send({
+      type: 'welcome',
+      userId,
+      deviceId,
+      time: Date.now(),
+      ...(turn && { iceServers: [turnCredentials(userId, turn)] }),
+    });
     this.log(`open ${userId}/${deviceId} from ${address} (${this.#count} open)`);
     return conn;
   }

@@ -6,13 +6,16 @@ import { openRelayCheck, resolveRelayOptions, type RelayOptions } from './option
 import type { Relay } from './relay.js';
 import { createStaticHandler } from './static.js';
 
+/** Answered 200 (`ok` and the open connections) for load balancers' health checks. */
+const HEALTH_PATH = '/healthz';
+
 /** Options of {@link createRelayServer}. */
 export interface RelayServerOptions extends RelayOptions {
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string;
   /** Port to listen on; 0 picks a free one. Default 0. */
   port?: number;
-  /** Answers plain HTTP requests; default: 426 on the relay path, 404 elsewhere. */
+  /** Answers plain HTTP requests; default: 200 on `/healthz`, 426 on the relay path, 404 elsewhere. */
   handler?: (request: IncomingMessage, response: ServerResponse) => void;
 }
 
@@ -48,6 +51,11 @@ export async function createRelayServer(options: RelayServerOptions = {}): Promi
   const handler =
     options.handler ??
     ((request: IncomingMessage, response: ServerResponse) => {
+      if (pathOf(request.url) === HEALTH_PATH) {
+        response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+        response.end(`ok ${relay.connections}\n`);
+        return;
+      }
       const upgradeOnly = pathOf(request.url) === relayPath;
       response.writeHead(upgradeOnly ? 426 : 404, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end(upgradeOnly ? 'WebSocket upgrade required\n' : 'Not found\n');

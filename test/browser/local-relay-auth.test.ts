@@ -113,6 +113,7 @@ describe('<rc-call-client signal-token>', () => {
     expect(alice.client.status).to.equal('connected');
     expect(alice.session.state).to.equal('active');
     expect(alice.errors).to.deep.equal([]);
+    await waitUntil(() => part(alice.session, 'mic'), 'no microphone button', { timeout: 10000 });
     part(alice.session, 'mic')!.click();
     const remote = () => bob.session.shadowRoot!.querySelector('rc-video-tile:not([local])');
     await waitUntil(() => remote()?.hasAttribute('audio-muted'), 'bob did not see the mute', {
