@@ -213,7 +213,13 @@ if (existsSync('src/relay/index.ts')) {
   config.push({
     input: { relay: 'src/relay/index.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true },
-    external: ['ws', 'jose', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+    external: [
+      'ws',
+      'jose',
+      'ioredis',
+      ...builtinModules,
+      ...builtinModules.map((m) => `node:${m}`),
+    ],
     plugins: tsPlugins('node'),
   });
 }

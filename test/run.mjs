@@ -54,11 +54,11 @@ const browsers = [
   },
 ].filter((b) => (process.env.RC_BROWSERS ?? 'chromium,firefox').split(',').includes(b.name));
 
-/** Servers the browser tests start: coturn, the TURN server of the fault tests. */
-const servers =
-  process.env.RC_TEST_ONLY === 'node'
-    ? []
-    : [{ name: 'coturn', path: '/usr/bin/turnserver', env: 'PATH (coturn)' }];
+/** Servers the tests start: coturn (TURN) for the browser tests, redis-server for the relays'. */
+const servers = [
+  { name: 'coturn', path: '/usr/bin/turnserver', env: 'PATH (coturn)', only: 'browser' },
+  { name: 'redis-server', path: '/usr/bin/redis-server', env: 'PATH (redis-server)' },
+].filter((s) => !s.only || process.env.RC_TEST_ONLY !== 'node');
 
 /** Installs the missing browsers and servers with apt-get when root; else says how, in one line. */
 function installBrowsers() {

@@ -1,9 +1,11 @@
 // Dev-server plugins the browser tests need (test-runner commands). Later backends add theirs here.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startRedis } from './redis-server.mjs';
 
 export function testPlugins() {
   return [
@@ -75,6 +77,9 @@ const PEER_PAGE = '/__rc-local-peer.html';
  * - `local-relay-stop` {secret?}: closes it, or the one with a secret (clients see `disconnected` and retry);
  * - `local-relay-process-start` {port?} → {signalUrl, port}: the relay in a process of its own;
  * - `local-relay-process-kill`: SIGKILLs that process (no close frames: the sockets just break);
+ * - `local-cluster-start` → {balancedUrl, aUrl, bUrl}: redis-server, relays A and B in processes of
+ *   their own sharing it, and a TCP balancer that sends new connections to A while it is up, else B;
+ * - `local-cluster-kill-a`: SIGKILLs relay A; `local-cluster-stop`: stops them all;
  * - `local-peer-open` {userId, signal?, channelName?, sameContext?} → {id}: a page running an auto-answering
  *   client, in a second browser context (or in the test page's own one, so BroadcastChannel reaches it);
  * - `local-peer-state` {id} → what that client saw, and video frames / audio packets it received;
@@ -103,13 +108,15 @@ function localPeersPlugin() {
   };
 
   let relayProcess;
-  const startRelayProcess = async (origin, port) => {
+  /** A relay in a process of its own (with `redis`: one of a cluster); resolves {child, signalUrl, port}. */
+  const spawnRelay = async (origin, port, redis) => {
     const file = resolve('dist/relay.js');
     if (!existsSync(file)) throw new Error('dist/relay.js is missing: run `npm run build` first');
     const script = `
       const { createRelayServer } = await import(${JSON.stringify(pathToFileURL(file).href)});
       const s = await createRelayServer({ host: '127.0.0.1', port: ${Number(port ?? 0)},
-        origins: [${JSON.stringify(origin)}], log: false });
+        origins: [${JSON.stringify(origin)}], log: false, redis: ${JSON.stringify(redis)},
+        heartbeatMs: ${redis ? 1000 : 10_000} });
       console.log(JSON.stringify({ signalUrl: s.signalUrl, port: s.port }));`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -122,8 +129,65 @@ function localPeersPlugin() {
       });
       child.once('exit', (code) => reject(new Error(`relay process exited with ${code}`)));
     });
+    return { child, ...started };
+  };
+  const startRelayProcess = async (origin, port) => {
+    const { child, ...started } = await spawnRelay(origin, port);
     relayProcess = child;
     return started;
+  };
+
+  /**
+   * Two relays sharing a Redis, and a TCP "load balancer" in front: to relay A while it is up,
+   * else to relay B (as a balancer whose health check dropped A).
+   */
+  let cluster;
+  const stopCluster = async () => {
+    const c = cluster;
+    cluster = undefined;
+    if (!c) return;
+    c.balancer.close();
+    for (const socket of c.sockets) socket.destroy();
+    await Promise.all([killProcess(c.a.child), killProcess(c.b.child)]);
+    await c.redis.stop();
+  };
+  const startCluster = async (origin) => {
+    await stopCluster();
+    const redis = await startRedis();
+    const [a, b] = await Promise.all([
+      spawnRelay(origin, 0, redis.url),
+      spawnRelay(origin, 0, redis.url),
+    ]);
+    const sockets = new Set();
+    const balancer = createServer((client) => {
+      sockets.add(client);
+      client.on('close', () => sockets.delete(client));
+      client.on('error', () => {});
+      const forward = (ports) => {
+        const upstream = createConnection({ host: '127.0.0.1', port: ports[0] });
+        upstream.once('error', () => {
+          if (ports.length > 1) forward(ports.slice(1));
+          else client.destroy();
+        });
+        upstream.once('connect', () => {
+          sockets.add(upstream);
+          upstream.on('close', () => {
+            sockets.delete(upstream);
+            client.destroy();
+          });
+          client.on('close', () => upstream.destroy());
+          client.pipe(upstream).pipe(client);
+        });
+      };
+      forward([a.port, b.port]);
+    });
+    await new Promise((done) => balancer.listen(0, '127.0.0.1', done));
+    cluster = { redis, a, b, balancer, sockets };
+    return {
+      balancedUrl: `ws://127.0.0.1:${balancer.address().port}/signal`,
+      aUrl: a.signalUrl,
+      bUrl: b.signalUrl,
+    };
   };
   const killRelayProcess = async () => {
     const child = relayProcess;
@@ -149,6 +213,7 @@ function localPeersPlugin() {
       relay = undefined;
       await Promise.all([...ownRelays.keys()].map(closeOwn));
       await killRelayProcess();
+      await stopCluster();
     },
     async executeCommand({ command, payload, session }) {
       if (!command.startsWith('local-')) return undefined;
@@ -182,6 +247,14 @@ function localPeersPlugin() {
           return startRelayProcess(origin, payload?.port);
         case 'local-relay-process-kill':
           await killRelayProcess();
+          return true;
+        case 'local-cluster-start':
+          return startCluster(origin);
+        case 'local-cluster-kill-a':
+          await killProcess(cluster?.a.child);
+          return true;
+        case 'local-cluster-stop':
+          await stopCluster();
           return true;
         case 'local-peer-open': {
           const context = payload.sameContext
@@ -276,7 +349,8 @@ export const TURNSERVER = '/usr/bin/turnserver';
 
 /** SIGKILLs `child` (if it still runs) and resolves once it has exited. */
 export async function killProcess(child) {
-  if (!child || child.exitCode !== null) return;
+  // One that exited has an exit code, or the signal that ended it.
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGKILL');
   await exited;

@@ -38,6 +38,8 @@ export class RelayConnection {
   alive = true;
   /** Why the server ended the connection, for the close log line. */
   closeReason: string | undefined;
+  /** With Redis, acks wait for who is offline elsewhere: chained, so they keep their order. */
+  acks: Promise<void> = Promise.resolve();
   /** The warning and the end of its token's life (a relay with a secret). */
   readonly tokenTimers: NodeJS.Timeout[] = [];
 

@@ -38,6 +38,11 @@ export interface RelayOptions {
    * it in its `welcome` (`iceServers`). Default: env `RC_TURN_URLS` and `RC_TURN_SECRET`.
    */
   turn?: TurnOptions;
+  /**
+   * `redis://…`: run several relays as one (behind a load balancer), fanning frames out through
+   * Redis pub/sub, with who is connected kept in Redis. Default: env `RC_SIGNAL_REDIS`.
+   */
+  redis?: string;
   /** Where the per-connection log lines go; `false` silences them. Default `console.log`. */
   log?: ((line: string) => void) | false;
 }
@@ -54,6 +59,7 @@ export interface ResolvedRelayOptions {
   secret: string | undefined;
   insecure: boolean;
   turn: ResolvedTurn | undefined;
+  redis: string | undefined;
   log: (line: string) => void;
 }
 
@@ -74,6 +80,7 @@ export function resolveRelayOptions(options: RelayOptions = {}): ResolvedRelayOp
     secret: signalSecret(options.secret),
     insecure: options.insecure ?? process.env.RC_SIGNAL_INSECURE === '1',
     turn: resolveTurn(options.turn),
+    redis: options.redis || process.env.RC_SIGNAL_REDIS || undefined,
     log: log === false ? () => {} : (log ?? ((line) => console.log(line))),
   };
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { RelayConnection, SlidingWindowLimiter } from './connection.js';
+import { RedisBus, type RelayBus } from './redis-bus.js';
 import { turnCredentials } from './turn.js';
 import type { ResolvedRelayOptions } from './options.js';
 import { isValidId, parseClientFrame, type RelayErrorCode } from './protocol.js';
@@ -44,6 +45,8 @@ export class RelayHub implements Relay {
   readonly #heartbeat: NodeJS.Timeout;
   readonly #idPrefix = randomBytes(4).toString('hex');
   readonly #onClosed: () => void;
+  /** Several relays as one, through Redis (`redis` option): none when this one is all there is. */
+  readonly #bus: RelayBus | undefined;
   #count = 0;
   #messages = 0;
   #closing: Promise<void> | undefined;
@@ -60,6 +63,14 @@ export class RelayHub implements Relay {
     });
     this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs);
     this.#heartbeat.unref();
+    this.#bus = options.redis
+      ? new RedisBus(
+          options.redis,
+          options.heartbeatMs,
+          (userId, frame, from) => this.#fromBus(userId, frame, from),
+          options.log,
+        )
+      : undefined;
   }
 
   get path(): string {
@@ -219,7 +230,10 @@ export class RelayHub implements Relay {
     const limiter = new SlidingWindowLimiter(this.#options.rateLimit, this.#options.rateWindowMs);
     const conn = new RelayConnection(ws, userId, deviceId, address, limiter);
     let devices = this.#byUser.get(userId);
-    if (!devices) this.#byUser.set(userId, (devices = new Set()));
+    if (!devices) {
+      this.#byUser.set(userId, (devices = new Set()));
+      this.#bus?.join(userId);
+    }
     devices.add(conn);
     this.#count++;
     ws.on('pong', () => (conn.alive = true));
@@ -272,7 +286,8 @@ export class RelayHub implements Relay {
     });
     const targets = new Set<RelayConnection>();
     const offline: string[] = [];
-    for (const userId of new Set([...to, conn.userId])) {
+    const recipients = new Set([...to, conn.userId]);
+    for (const userId of recipients) {
       const devices = this.#byUser.get(userId);
       if (!devices) offline.push(userId);
       for (const device of devices ?? []) if (device !== conn) targets.add(device);
@@ -282,7 +297,29 @@ export class RelayHub implements Relay {
       target.peers.add(conn.userId);
       conn.peers.add(target.userId);
     }
-    conn.send({ type: 'ack', seq, time, id, delivered: targets.size, offline });
+    const bus = this.#bus;
+    if (!bus) {
+      conn.send({ type: 'ack', seq, time, id, delivered: targets.size, offline });
+      return;
+    }
+    // The other relays deliver to their connections of these users (the sender's other devices
+    // too); `delivered` counts this relay's, `offline` those connected to none.
+    bus.publish(recipients, message, conn.userId);
+    for (const userId of to) conn.peers.add(userId);
+    conn.acks = conn.acks
+      .then(() => bus.offline(offline))
+      .catch(() => [])
+      .then((nowhere) => {
+        conn.send({ type: 'ack', seq, time, id, delivered: targets.size, offline: nowhere });
+      });
+  }
+
+  /** A frame another relay published for `userId`: to this relay's connections of that user. */
+  #fromBus(userId: string, frame: string, from: string | undefined): void {
+    for (const device of this.#byUser.get(userId) ?? []) {
+      this.#deliver(device, frame);
+      if (from) device.peers.add(from);
+    }
   }
 
   #refuse(conn: RelayConnection, seq: number | undefined, code: RelayErrorCode, message: string) {
@@ -304,7 +341,10 @@ export class RelayHub implements Relay {
     for (const timer of conn.tokenTimers.splice(0)) clearTimeout(timer);
     const devices = this.#byUser.get(conn.userId);
     devices?.delete(conn);
-    if (devices?.size === 0) this.#byUser.delete(conn.userId);
+    if (devices?.size === 0) {
+      this.#byUser.delete(conn.userId);
+      this.#bus?.leave(conn.userId);
+    }
     this.#count--;
     // 1000 and 1001 are a client that closed (disconnect, a page going away); anything else, a
     // connection that broke.
@@ -319,6 +359,7 @@ export class RelayHub implements Relay {
     for (const peer of conn.peers) {
       for (const device of this.#byUser.get(peer) ?? []) device.sendRaw(leave);
     }
+    if (conn.peers.size > 0) this.#bus?.publish(conn.peers, leave);
     const seconds = ((Date.now() - conn.openedAt) / 1000).toFixed(1);
     const why = conn.closeReason ?? (reason || 'no reason');
     this.log(
@@ -364,6 +405,7 @@ export class RelayHub implements Relay {
       clearTimeout(grace);
     }
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+    await this.#bus?.close();
   }
 }
 
