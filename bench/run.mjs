@@ -19,7 +19,11 @@
 //    elements use) against getStats' audioLevel of the three peer connections (info).
 // 7. Faults (issue 15): the relay restarted mid-call, and the TURN server carrying a relay-only
 //    call restarted: from the restart to signalling back / the peer's frames again (median).
-//   node bench/run.mjs [--runs N] [--cycles N] [--only group|1:1|switch|speaking|faults] [--trace]
+// 8. The relay (issue 16): frames per second one relay process forwards, 1 kB each, 1,000
+//    clients connected; alone, with Redis, and two relays with every frame across Redis (info;
+//    bench/relay-load.mjs, which also runs on its own).
+//   node bench/run.mjs [--runs N] [--cycles N] [--only group|1:1|switch|speaking|faults|relay]
+//     [--trace]
 //     runs default 12 (4 in each of 3 browsers, each browser with a warm-up), at least 5; cycles
 //     default 30; --only measures that figure alone; --trace prints the group runs'
 //     getUserMedia, room messages and connection steps.
@@ -32,6 +36,7 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs } from '../web-test-runner.config.mjs';
 import { killProcess, startTurnServer } from '../test/wtr-plugins.mjs';
 import { closure, gzipSize } from './dist-closure.mjs';
+import { relayLoad } from './relay-load.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const runsArg = process.argv.indexOf('--runs');
@@ -469,6 +474,7 @@ try {
   if (!only || only === 'switch') await cameraSwitch();
   if (!only || only === 'speaking') await speakingCost();
   if (!only || only === 'faults') await faults();
+  if (!only || only === 'relay') await relayThroughput();
 
   if (!only) {
     await sizes();
@@ -678,5 +684,16 @@ async function faults() {
       fmt(median(turnBack)),
     );
     figure('  TURN killed: until the peer shows "reconnecting" (median)', fmt(median(turnDown)));
+  }
+}
+
+/** Figure 8: bench/relay-load.mjs, its three scenarios as info rows. */
+async function relayThroughput() {
+  const { alone, withRedis, acrossRedis } = await relayLoad({ clients: 1000 });
+  const rate = (n) => `${Math.round(n)}/s`;
+  figure('relay: 1 kB frames forwarded by one process, 1,000 clients', rate(alone));
+  if (withRedis !== undefined) {
+    figure('  the same with RC_SIGNAL_REDIS (every frame also published)', rate(withRedis));
+    figure('  two relays, every frame across Redis (per process)', rate(acrossRedis));
   }
 }
