@@ -51,6 +51,24 @@ export const firefoxPrefs = {
   'media.peerconnection.ice.obfuscate_host_addresses': false,
 };
 
+/**
+ * A Firefox page whose viewport can be set on every ESR: puppeteer's `setViewport` sends the
+ * viewport and a screen-orientation override together, and Firefox 140 ESR (Debian bookworm's
+ * firefox-esr in December 2026) knows no `emulation.setScreenOrientationOverride`. The viewport
+ * command has gone by then; only that refusal is dropped.
+ */
+async function firefoxPage({ context }) {
+  const page = await context.newPage();
+  const setViewport = page.setViewport.bind(page);
+  page.setViewport = (viewport) =>
+    setViewport(viewport).catch((error) => {
+      if (!/unknown command emulation\.setScreenOrientationOverride/.test(error?.message)) {
+        throw error;
+      }
+    });
+  return page;
+}
+
 const launchers = {
   chromium: () =>
     chromeLauncher({
@@ -59,6 +77,7 @@ const launchers = {
   firefox: () =>
     chromeLauncher({
       puppeteer: puppeteerCore,
+      createPage: firefoxPage,
       // One test page at a time: a background tab of Firefox does not take keyboard focus.
       concurrency: 1,
       launchOptions: {

@@ -141,7 +141,14 @@ class LinkStats {
     this.#first = false;
     const silent = pc.connectionState !== 'connected' || (!first && expecting && got <= 0);
     return {
-      down: { rtt, jitter, loss: got + missed > 0 ? missed / (got + missed) : 0, silent },
+      // One path both ways: where the candidate pair has no round trip (Firefox 140), the
+      // receiver reports' one stands for it.
+      down: {
+        rtt: rtt ?? upRtt,
+        jitter,
+        loss: got + missed > 0 ? missed / (got + missed) : 0,
+        silent,
+      },
       up: { rtt: upRtt ?? rtt, loss: upLoss, silent: pc.connectionState !== 'connected' },
     };
   }

@@ -495,6 +495,11 @@ describe('<rc-call-preview> (local backend)', () => {
 });
 
 describe('picture in picture (local backend)', () => {
+  // Firefox 140 ESR has neither Document Picture-in-Picture nor the video element's
+  // requestPictureInPicture(): there the button is not offered at all (its own PiP toggle on
+  // videos remains).
+  const docPip = (window as Window).documentPictureInPicture;
+  const classicPip = !!document.pictureInPictureEnabled;
   /** A trusted click (Document Picture-in-Picture needs a user gesture). */
   async function click(el: HTMLElement): Promise<void> {
     const r = el.getBoundingClientRect();
@@ -506,8 +511,12 @@ describe('picture in picture (local backend)', () => {
 
   it('the pip button opens a Document Picture-in-Picture window with the videos and controls, and back', async () => {
     const { alice, a } = await videoCall();
-    const docPip = (window as Window).documentPictureInPicture!;
-    expect(!!docPip, 'Chromium and Firefox ESR have Document Picture-in-Picture').to.equal(true);
+    if (!docPip) {
+      // The button follows what the browser can do; with nothing, toggling does nothing.
+      expect(!!part(a, 'pip'), 'a pip button only with picture-in-picture').to.equal(classicPip);
+      if (!classicPip) expect(await alice.togglePictureInPicture()).to.equal(false);
+      return;
+    }
     await click(part(a, 'pip')!);
     await waitUntil(() => docPip.window, 'a picture-in-picture window', { timeout: 10000 });
     const pipDoc = docPip.window!.document;
@@ -530,9 +539,10 @@ describe('picture in picture (local backend)', () => {
     await waitUntil(() => !docPip.window, 'the window is gone');
   });
 
-  it('the window closes when the call ends', async () => {
+  it('the window closes when the call ends', async function () {
+    // Skipped where there is no window to close (Firefox 140 ESR; see above).
+    if (!docPip) this.skip();
     const { a, b } = await videoCall();
-    const docPip = (window as Window).documentPictureInPicture!;
     await click(part(a, 'pip')!);
     await waitUntil(() => docPip.window, 'a picture-in-picture window', { timeout: 10000 });
     await b.hangup();

@@ -51,7 +51,9 @@ describe('local backend: network quality', () => {
     );
     const report = alice.quality.find((q) => q.userId === 'bob')!;
     expect(report.loss).to.be.a('number');
-    expect(report.rtt).to.be.a('number');
+    // A round trip once one is measured: Chromium's candidate pair has it from the first second,
+    // Firefox 140's only the RTCP receiver reports, seconds in (unit-link-stats has both).
+    if (report.rtt !== undefined) expect(report.rtt).to.be.within(0, 300);
     const count = alice.quality.length;
     await new Promise((r) => setTimeout(r, 2500));
     // Unchanged quality is not reported again.
