@@ -23,8 +23,11 @@ interface BusEnvelope {
 export interface RelayBus {
   /** This relay's id in the presence sets and envelopes. */
   readonly id: string;
-  /** A first connection of `userId` here: receive the user's frames, count them present. */
-  join(userId: string): void;
+  /**
+   * A connection of `userId` here: receive the user's frames, count them present. Resolves once
+   * that holds (or Redis failed): the first join of a user subscribes, the others share it.
+   */
+  join(userId: string): Promise<void>;
   /** The last one left. */
   leave(userId: string): void;
   /** Hands `frame` to the connections of `userIds` on the other relays (`from`: its sender). */
@@ -38,7 +41,8 @@ export type BusDelivery = (userId: string, frame: string, from: string | undefin
 
 export class RedisBus implements RelayBus {
   readonly id = randomBytes(6).toString('hex');
-  readonly #users = new Set<string>();
+  /** The users with a connection here, each with its subscription under way or done. */
+  readonly #users = new Map<string, Promise<void>>();
   readonly #ready: Promise<{ pub: Redis; sub: Redis }>;
   readonly #refresh: NodeJS.Timeout;
   readonly #ttlMs: number;
@@ -93,13 +97,16 @@ export class RedisBus implements RelayBus {
     return { pub, sub };
   }
 
-  join(userId: string): void {
-    if (this.#users.has(userId)) return;
-    this.#users.add(userId);
-    this.#serially(async ({ pub, sub }) => {
-      await sub.subscribe(channelOf(userId));
-      await this.#mark(pub, [userId]);
-    });
+  join(userId: string): Promise<void> {
+    let joined = this.#users.get(userId);
+    if (!joined) {
+      joined = this.#serially(async ({ pub, sub }) => {
+        await sub.subscribe(channelOf(userId));
+        await this.#mark(pub, [userId]);
+      });
+      this.#users.set(userId, joined);
+    }
+    return joined;
   }
 
   leave(userId: string): void {
@@ -110,11 +117,16 @@ export class RedisBus implements RelayBus {
     });
   }
 
-  #serially(task: (clients: { pub: Redis; sub: Redis }) => Promise<unknown>): void {
-    this.#queue = this.#queue
+  #serially(task: (clients: { pub: Redis; sub: Redis }) => Promise<unknown>): Promise<void> {
+    const done = this.#queue
       .then(() => this.#ready)
       .then(task)
-      .catch(() => undefined);
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+    this.#queue = done;
+    return done;
   }
 
   publish(userIds: Iterable<string>, frame: string, from?: string): void {
@@ -156,7 +168,7 @@ export class RedisBus implements RelayBus {
   async #refreshPresence(): Promise<void> {
     if (this.#closed) return;
     const { pub } = await this.#ready;
-    await this.#mark(pub, [...this.#users]).catch(() => undefined);
+    await this.#mark(pub, [...this.#users.keys()]).catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -165,7 +177,7 @@ export class RedisBus implements RelayBus {
     const clients = await this.#ready.catch(() => undefined);
     if (!clients) return;
     const { pub, sub } = clients;
-    const users = [...this.#users];
+    const users = [...this.#users.keys()];
     this.#users.clear();
     sub.disconnect();
     if (pub.status === 'ready' && users.length > 0) {

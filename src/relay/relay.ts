@@ -36,6 +36,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** How long `close()` lets sockets finish their closing handshake before it cuts them. */
 const CLOSE_GRACE_MS = 1000;
+/** How long a welcome waits for Redis to subscribe the user (see `#open`). */
+const BUS_JOIN_WAIT_MS = 3000;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** Routes frames between connections; the HTTP side (paths, origins) lives in `attachRelay`. */
 export class RelayHub implements Relay {
@@ -230,25 +233,31 @@ export class RelayHub implements Relay {
     const limiter = new SlidingWindowLimiter(this.#options.rateLimit, this.#options.rateWindowMs);
     const conn = new RelayConnection(ws, userId, deviceId, address, limiter);
     let devices = this.#byUser.get(userId);
-    if (!devices) {
-      this.#byUser.set(userId, (devices = new Set()));
-      this.#bus?.join(userId);
-    }
+    if (!devices) this.#byUser.set(userId, (devices = new Set()));
     devices.add(conn);
+    const joined = this.#bus?.join(userId);
     this.#count++;
     ws.on('pong', () => (conn.alive = true));
     ws.on('message', (data, isBinary) => this.#onFrame(conn, data, isBinary));
     ws.on('error', (error) => (conn.closeReason ??= error.message));
     ws.on('close', (code, reason) => this.#onClose(conn, code, reason.toString()));
     const turn = this.#options.turn;
-    conn.send({
-      type: 'welcome',
-      userId,
-      deviceId,
-      time: Date.now(),
-      ...(turn && { iceServers: [turnCredentials(userId, turn)] }),
-    });
-    this.log(`open ${userId}/${deviceId} from ${address} (${this.#count} open)`);
+    const welcome = () => {
+      if (!conn.isOpen) return;
+      conn.send({
+        type: 'welcome',
+        userId,
+        deviceId,
+        time: Date.now(),
+        ...(turn && { iceServers: [turnCredentials(userId, turn)] }),
+      });
+      this.log(`open ${userId}/${deviceId} from ${address} (${this.#count} open)`);
+    };
+    // With other relays, welcome once they can reach this user: a frame published before the
+    // subscription would be lost (an invitation to a user who had just connected). A Redis that
+    // does not answer delays it at most BUS_JOIN_WAIT_MS; then only this relay reaches the user.
+    if (joined) void Promise.race([joined, delay(BUS_JOIN_WAIT_MS)]).then(welcome);
+    else welcome();
     return conn;
   }
 

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { createServer, connect as connectTcp } from 'node:net';
 import { WebSocket } from 'ws';
 import { createRelayServer } from '../../dist/relay.js';
 import { startRedis } from '../redis-server.mjs';
@@ -32,7 +33,7 @@ async function connect(relay, user, device = 'd1') {
       return waitFor(() => frames.find((f) => f.type === 'ack' && f.seq === s));
     },
     /** Resolves the first received frame `match` accepts. */
-    receive: (match) => waitFor(() => frames.find(match)),
+    receive: (match, ms) => waitFor(() => frames.find(match), ms),
   };
 }
 
@@ -68,6 +69,54 @@ async function pair(t) {
   });
   return { a, b };
 }
+
+/** A TCP way to Redis that lets each connection through only after `ms`: a slow Redis. */
+async function slowRedis(t, ms) {
+  const { port } = new URL(redis.url);
+  const sockets = new Set();
+  const server = createServer((client) => {
+    sockets.add(client);
+    client.pause();
+    setTimeout(() => {
+      const upstream = connectTcp(Number(port), '127.0.0.1', () => client.resume());
+      sockets.add(upstream);
+      client.pipe(upstream).pipe(client);
+      const end = () => (client.destroy(), upstream.destroy());
+      client.on('error', end).on('close', end);
+      upstream.on('error', end).on('close', end);
+    }, ms);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  t.after(() => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise((r) => server.close(r));
+  });
+  return `redis://127.0.0.1:${server.address().port}`;
+}
+
+test('a welcome means the user is reachable from the other relays, even through a slow Redis', async (t) => {
+  // B reaches Redis 300 ms late: bob's welcome waits for his subscription and presence, so what
+  // alice sends the moment he is welcomed reaches him, and he does not count as offline.
+  const a = await createRelayServer({ log: false, redis: redis.url, heartbeatMs: 500 });
+  const b = await createRelayServer({
+    log: false,
+    redis: await slowRedis(t, 300),
+    heartbeatMs: 500,
+  });
+  t.after(async () => {
+    await a.close();
+    await b.close();
+  });
+  const alice = await connect(a, 'alice');
+  await inRedis(['alice']);
+  const bob = await connect(b, 'bob');
+  const ack = await alice.send(['bob'], { hello: 'bob' });
+  assert.deepEqual(ack.offline, []);
+  const got = await bob.receive((f) => f.type === 'message', 2000);
+  assert.deepEqual(got.data, { hello: 'bob' });
+  alice.ws.close();
+  bob.ws.close();
+});
 
 test('alice on relay A and bob on relay B reach each other; offline means on no relay', async (t) => {
   const { a, b } = await pair(t);
