@@ -4,13 +4,12 @@
 // in this process, each keeping a few sends in flight to a random other client, and only the
 // receivers count (a frame counts once it reached its recipient); the median of five windows.
 //   node bench/relay-load.mjs [--clients N] [--seconds S]
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WebSocket } from 'ws';
 import { startRedis, REDIS_SERVER } from '../test/redis-server.mjs';
-import { killProcess } from '../test/wtr-plugins.mjs';
+import { killProcess, spawnRelayProcess } from '../test/wtr-plugins.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const arg = (name, fallback) => {
@@ -27,27 +26,9 @@ function cpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
 }
 
-/** A relay in its own process; resolves {child, signalUrl}. */
-async function spawnRelay(redis) {
-  const file = pathToFileURL(join(root, 'dist/relay.js')).href;
-  const script = `
-    const { createRelayServer } = await import(${JSON.stringify(file)});
-    const s = await createRelayServer({ log: false, rateLimit: 1e9, maxBufferedBytes: 64 * 1024 * 1024,
-      redis: ${JSON.stringify(redis)} });
-    console.log(s.signalUrl);`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const signalUrl = await new Promise((done, fail) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('\n')) done(out.trim());
-    });
-    child.once('exit', (code) => fail(new Error(`relay exited with ${code}`)));
-  });
-  return { child, signalUrl };
-}
+/** A relay in its own process, its rate limit off; resolves {child, signalUrl}. */
+const spawnRelay = (redis) =>
+  spawnRelayProcess({ log: false, rateLimit: 1e9, maxBufferedBytes: 64 * 1024 * 1024, redis });
 
 /** Connects `count` clients named `${prefix}${i}` to `signalUrl`, 100 at a time. */
 async function connectAll(signalUrl, prefix, count) {

@@ -109,28 +109,15 @@ function localPeersPlugin() {
 
   let relayProcess;
   /** A relay in a process of its own (with `redis`: one of a cluster); resolves {child, signalUrl, port}. */
-  const spawnRelay = async (origin, port, redis) => {
-    const file = resolve('dist/relay.js');
-    if (!existsSync(file)) throw new Error('dist/relay.js is missing: run `npm run build` first');
-    const script = `
-      const { createRelayServer } = await import(${JSON.stringify(pathToFileURL(file).href)});
-      const s = await createRelayServer({ host: '127.0.0.1', port: ${Number(port ?? 0)},
-        origins: [${JSON.stringify(origin)}], log: false, redis: ${JSON.stringify(redis)},
-        heartbeatMs: ${redis ? 1000 : 10_000} });
-      console.log(JSON.stringify({ signalUrl: s.signalUrl, port: s.port }));`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const spawnRelay = (origin, port, redis) =>
+    spawnRelayProcess({
+      host: '127.0.0.1',
+      port: Number(port ?? 0),
+      origins: [origin],
+      log: false,
+      redis,
+      heartbeatMs: redis ? 1000 : 10_000,
     });
-    const started = await new Promise((resolveStart, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-        if (out.includes('\n')) resolveStart(JSON.parse(out));
-      });
-      child.once('exit', (code) => reject(new Error(`relay process exited with ${code}`)));
-    });
-    return { child, ...started };
-  };
   const startRelayProcess = async (origin, port) => {
     const { child, ...started } = await spawnRelay(origin, port);
     relayProcess = child;
@@ -345,6 +332,31 @@ async function runPeer({ userId, signal, channelName }) {
 }
 
 /** Where Debian's coturn puts its server. */
+/**
+ * `createRelayServer(options)` of dist/relay.js in a Node process of its own (options: JSON);
+ * resolves {child, signalUrl, port} once it listens. Also the relay bench's.
+ */
+export async function spawnRelayProcess(options) {
+  const file = resolve('dist/relay.js');
+  if (!existsSync(file)) throw new Error('dist/relay.js is missing: run `npm run build` first');
+  const script = `
+    const { createRelayServer } = await import(${JSON.stringify(pathToFileURL(file).href)});
+    const s = await createRelayServer(${JSON.stringify(options)});
+    console.log(JSON.stringify({ signalUrl: s.signalUrl, port: s.port }));`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const started = await new Promise((resolveStart, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolveStart(JSON.parse(out));
+    });
+    child.once('exit', (code) => reject(new Error(`relay process exited with ${code}`)));
+  });
+  return { child, ...started };
+}
+
 export const TURNSERVER = '/usr/bin/turnserver';
 
 /** SIGKILLs `child` (if it still runs) and resolves once it has exited. */

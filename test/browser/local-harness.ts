@@ -196,13 +196,17 @@ export function waitFor(predicate: () => boolean, message: string, timeout = 800
   return waitUntil(predicate, message, { timeout, interval: 20 });
 }
 
-/** Alice calls Bob (auto-accepting) with video; resolves once both have remote video and audio. */
+/**
+ * Alice calls Bob (auto-accepting) with video; resolves once both have remote video and audio.
+ * `extra`: options of both clients, `bobExtra` Bob's instead.
+ */
 export async function videoCall(
   channelName = uniqueChannel(),
   extra: Partial<LocalCallClientOptions> = {},
+  bobExtra = extra,
 ): Promise<[Party, Party]> {
   const alice = await createParty('alice', { channelName, ...extra });
-  const bob = await createParty('bob', { channelName, autoAccept: true, ...extra });
+  const bob = await createParty('bob', { channelName, autoAccept: true, ...bobExtra });
   const result = await alice.client.call({
     targetId: 'bob',
     mediaType: RCCallMediaType.AUDIO_VIDEO,

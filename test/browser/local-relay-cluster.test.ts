@@ -6,14 +6,13 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { RCCallMediaType } from '../../src/calllib/index.js';
 import {
   connections,
-  createParty,
   destroyAll,
   grows,
   inbound,
   waitFor,
+  videoCall,
   type Party,
 } from './local-harness.js';
 
@@ -35,16 +34,12 @@ describe('local backend: two relays through Redis', () => {
     // Processes to start, a call, a reconnection: more than the default 20 s in a loaded run.
     this.timeout(60_000);
     const cluster = await executeServerCommand<Cluster, undefined>('local-cluster-start');
-    const alice = await createParty('alice', { signal: cluster.balancedUrl });
-    const bob = await createParty('bob', { signal: cluster.bUrl, autoAccept: true });
+    const [alice, bob] = await videoCall(
+      undefined,
+      { signal: cluster.balancedUrl },
+      { signal: cluster.bUrl },
+    );
     parties = [alice, bob];
-    const result = await alice.client.call({
-      targetId: 'bob',
-      mediaType: RCCallMediaType.AUDIO_VIDEO,
-      listener: alice.listener,
-    });
-    expect(result.code).to.equal(10000);
-    alice.session = result.session;
     const up = (p: Party) => connections(p)[0]?.connectionState === 'connected';
     await waitFor(() => up(alice) && up(bob), 'both connections up', 15_000);
     await grows(() => inbound(bob, 'video', 'framesDecoded'), 'bob decodes alice');
