@@ -93,7 +93,7 @@ async function load(clients, seconds, pids) {
   return { rate, busy };
 }
 
-async function scenario(label, relays, clientsPerRelay, seconds, cross) {
+async function scenario(label, relays, clientsPerRelay, seconds, cross, redisPid) {
   const groups = [];
   for (const [i, relay] of relays.entries()) {
     groups.push(await connectAll(relay.signalUrl, `r${i}u`, clientsPerRelay));
@@ -105,17 +105,21 @@ async function scenario(label, relays, clientsPerRelay, seconds, cross) {
     group.forEach((c, j) => (c.targets = pool.filter((n) => n !== `r${i}u${j}`)));
   }
   const all = groups.flat();
-  const { rate, busy } = await load(
-    all,
-    seconds,
-    relays.map((r) => r.child.pid),
-  );
+  // The relays', Redis's and this process's (the clients') CPU: on a small machine they share it.
+  const pids = [...relays.map((r) => r.child.pid), ...(redisPid ? [redisPid] : []), process.pid];
+  const { rate, busy } = await load(all, seconds, pids);
+  const pct = (b) => `${Math.round(b * 100)}%`;
+  const cpu = [
+    `relay ${busy.slice(0, relays.length).map(pct).join(', ')}`,
+    ...(redisPid ? [`redis ${pct(busy[relays.length])}`] : []),
+    `clients ${pct(busy.at(-1))}`,
+  ].join(', ');
   for (const c of all) c.ws.terminate();
   const perRelay = rate / relays.length;
   console.log(
     `relay load: ${label}: ${Math.round(rate)} frames/s delivered (median)` +
       (relays.length > 1 ? ` (${Math.round(perRelay)} per relay process)` : '') +
-      ` with ${all.length} clients; relay CPU ${busy.map((b) => `${Math.round(b * 100)}%`).join(', ')}`,
+      ` with ${all.length} clients; CPU: ${cpu}`,
   );
   return perRelay;
 }
@@ -138,7 +142,14 @@ export async function relayLoad({ clients = 1000, seconds = 3 } = {}) {
   try {
     relay = await spawnRelay(redis.url);
     try {
-      result.withRedis = await scenario('one relay with Redis', [relay], clients, seconds, false);
+      result.withRedis = await scenario(
+        'one relay with Redis',
+        [relay],
+        clients,
+        seconds,
+        false,
+        redis.pid,
+      );
     } finally {
       await killProcess(relay.child);
     }
@@ -150,6 +161,7 @@ export async function relayLoad({ clients = 1000, seconds = 3 } = {}) {
         clients / 2,
         seconds,
         true,
+        redis.pid,
       );
     } finally {
       await Promise.all(pair.map((r) => killProcess(r.child)));

@@ -40,6 +40,7 @@ export async function startRedis() {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: child.pid,
     cli: (...args) => promisify(execFile)('redis-cli', ['-p', String(port), ...args]),
     stop: () =>
       new Promise((resolve) => {
