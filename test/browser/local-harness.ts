@@ -139,7 +139,11 @@ export async function inbound(
 }
 
 /** Waits until `read()` grows past its current value (media is flowing now). */
-export async function grows(read: () => Promise<number>, message: string): Promise<void> {
+export async function grows(
+  read: () => Promise<number>,
+  message: string,
+  timeout = 8000,
+): Promise<void> {
   const start = await read();
   let last = start;
   await waitUntil(
@@ -148,7 +152,7 @@ export async function grows(read: () => Promise<number>, message: string): Promi
       return last > start;
     },
     `${message} (stuck at ${last})`,
-    { timeout: 8000, interval: 100 },
+    { timeout, interval: 100 },
   );
 }
 
