@@ -1,4 +1,4 @@
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { ServerFrame } from './protocol.js';
 
 /**
@@ -69,4 +69,10 @@ export class RelayConnection {
     this.closeReason ??= reason;
     this.socket.terminate();
   }
+}
+
+/** A frame's text, whatever form `ws` hands it in. */
+export function rawText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  return (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
 }

@@ -2,18 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { RelayConnection, SlidingWindowLimiter } from './connection.js';
+import { RelayConnection, SlidingWindowLimiter, rawText } from './connection.js';
 import { RedisBus, type RelayBus } from './redis-bus.js';
 import { turnCredentials } from './turn.js';
 import type { ResolvedRelayOptions } from './options.js';
 import { isValidId, parseClientFrame, type RelayErrorCode } from './protocol.js';
-import {
-  AUTH_CLOSE_CODE,
-  AUTH_TIMEOUT_MS,
-  RENEW_AHEAD_MS,
-  verifySignalToken,
-  type TokenCheck,
-} from './token.js';
+import { TokenGate } from './token-gate.js';
 
 /** A running relay: see {@link attachRelay}. */
 export interface Relay {
@@ -31,14 +25,17 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-/** The longest delay `setTimeout` keeps. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /** How long `close()` lets sockets finish their closing handshake before it cuts them. */
 const CLOSE_GRACE_MS = 1000;
 /** How long a welcome waits for Redis to subscribe the user (see `#open`). */
 const BUS_JOIN_WAIT_MS = 3000;
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** `promise`, or nothing after `ms`; the timer goes with it (one per connection otherwise). */
+function within(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms).unref()));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 /** Routes frames between connections; the HTTP side (paths, origins) lives in `attachRelay`. */
 export class RelayHub implements Relay {
@@ -50,6 +47,8 @@ export class RelayHub implements Relay {
   readonly #onClosed: () => void;
   /** Several relays as one, through Redis (`redis` option): none when this one is all there is. */
   readonly #bus: RelayBus | undefined;
+  /** Who may connect, with a secret: none when ids in the query are believed. */
+  readonly #gate: TokenGate | undefined;
   #count = 0;
   #messages = 0;
   #closing: Promise<void> | undefined;
@@ -64,6 +63,9 @@ export class RelayHub implements Relay {
       maxPayload: options.maxPayload,
       perMessageDeflate: false,
     });
+    this.#gate = options.secret
+      ? new TokenGate(options.secret, (line) => this.log(line))
+      : undefined;
     this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs);
     this.#heartbeat.unref();
     this.#bus = options.redis
@@ -111,106 +113,16 @@ export class RelayHub implements Relay {
     const userId = url.searchParams.get('user');
     const deviceId = url.searchParams.get('device');
     const address = request.socket.remoteAddress ?? 'unknown';
-    const secret = this.#options.secret;
-    if (secret && !this.#closing) {
-      void this.#authenticate(ws, secret, userId, deviceId, address).then((token) => {
-        if (!token) return;
+    const gate = this.#gate;
+    if (gate && !this.#closing) {
+      void gate.admit(ws, userId, deviceId, address).then((token) => {
+        if (!token || this.#closing) return;
         const conn = this.#open(ws, token.userId, deviceId, address);
-        if (conn) this.#watchToken(conn, token.expiresAt);
+        if (conn) gate.watch(conn, token.expiresAt);
       });
       return;
     }
     this.#open(ws, userId, deviceId, address);
-  }
-
-  /**
-   * Waits for the connection's first frame, `{"type":"auth","token":"…"}`: resolves the token's
-   * user id and expiry, or closes with 4401 (a bad, expired or missing token, another user id in
-   * the query, or nothing valid within 5 s) and resolves nothing.
-   */
-  async #authenticate(
-    ws: WebSocket,
-    secret: string,
-    queryUser: string | null,
-    deviceId: string | null,
-    address: string,
-  ): Promise<Extract<TokenCheck, { ok: true }> | undefined> {
-    const refuse = (reason: string) => {
-      this.log(`refused ${address}: ${reason}`);
-      if (ws.readyState === ws.OPEN) ws.close(AUTH_CLOSE_CODE, reason);
-      return undefined;
-    };
-    const frame = await new Promise<string | undefined>((resolve) => {
-      const timer = setTimeout(() => resolve(undefined), AUTH_TIMEOUT_MS);
-      ws.once('message', (data, isBinary) => {
-        clearTimeout(timer);
-        resolve(isBinary ? '' : rawText(data));
-      });
-      ws.once('close', () => {
-        clearTimeout(timer);
-        resolve(undefined);
-      });
-    });
-    if (frame === undefined) return refuse('no auth frame within 5 s');
-    let token: unknown;
-    try {
-      const value = JSON.parse(frame) as { type?: unknown; token?: unknown };
-      if (value?.type === 'auth') token = value.token;
-    } catch {
-      // not JSON: no token
-    }
-    const check = await verifySignalToken(token, secret);
-    if (!check.ok) return refuse(check.reason);
-    if (queryUser !== null && queryUser !== check.userId)
-      return refuse('user id in the query is not the token’s');
-    if (!isValidId(deviceId)) return refuse('invalid device id');
-    if (ws.readyState !== ws.OPEN || this.#closing) return undefined;
-    return check;
-  }
-
-  /**
-   * Asks for a new token a minute before this one expires (halfway, for shorter lives) and closes
-   * with 4401 `token expired` when none came.
-   */
-  #watchToken(conn: RelayConnection, expiresAt: number): void {
-    for (const timer of conn.tokenTimers.splice(0)) clearTimeout(timer);
-    const left = Math.max(0, expiresAt - Date.now());
-    if (left > MAX_TIMER_MS) {
-      // Timers fire at once past 2^31 ms (24.8 days): look again then.
-      conn.tokenTimers.push(setTimeout(() => this.#watchToken(conn, expiresAt), MAX_TIMER_MS));
-      return;
-    }
-    const warn = setTimeout(
-      () => conn.send({ type: 'token-expiring', expiresAt }),
-      left - Math.min(RENEW_AHEAD_MS, left / 2),
-    );
-    const end = setTimeout(() => {
-      conn.closeReason ??= 'token expired';
-      conn.socket.close(AUTH_CLOSE_CODE, 'token expired');
-    }, left);
-    conn.tokenTimers.push(warn, end);
-  }
-
-  /** A fresh token on an open connection: the same user's, or the connection ends with 4401. */
-  async #renew(conn: RelayConnection, token: string): Promise<void> {
-    const secret = this.#options.secret;
-    // Without a secret the relay believes ids; a token changes nothing.
-    if (!secret) return;
-    const check = await verifySignalToken(token, secret);
-    const reason = !check.ok
-      ? check.reason
-      : check.userId !== conn.userId
-        ? 'a renewal names another user'
-        : undefined;
-    if (reason || !check.ok) {
-      this.log(`refused renewal ${conn.userId}/${conn.deviceId}: ${reason}`);
-      conn.closeReason ??= `renewal refused: ${reason}`;
-      conn.socket.close(AUTH_CLOSE_CODE, reason);
-      return;
-    }
-    if (!conn.isOpen) return;
-    this.#watchToken(conn, check.expiresAt);
-    conn.send({ type: 'renewed', expiresAt: check.expiresAt });
   }
 
   #open(
@@ -256,7 +168,7 @@ export class RelayHub implements Relay {
     // With other relays, welcome once they can reach this user: a frame published before the
     // subscription would be lost (an invitation to a user who had just connected). A Redis that
     // does not answer delays it at most BUS_JOIN_WAIT_MS; then only this relay reaches the user.
-    if (joined) void Promise.race([joined, delay(BUS_JOIN_WAIT_MS)]).then(welcome);
+    if (joined) void within(joined, BUS_JOIN_WAIT_MS).then(welcome);
     else welcome();
     return conn;
   }
@@ -280,7 +192,8 @@ export class RelayHub implements Relay {
       return;
     }
     if (parsed.frame.type === 'auth') {
-      void this.#renew(conn, parsed.frame.token);
+      // Without a secret the relay believes ids; a token changes nothing.
+      if (this.#gate) void this.#gate.renew(conn, parsed.frame.token);
       return;
     }
     const { seq, to, data: payload } = parsed.frame;
@@ -416,9 +329,4 @@ export class RelayHub implements Relay {
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
     await this.#bus?.close();
   }
-}
-
-function rawText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  return (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
 }
